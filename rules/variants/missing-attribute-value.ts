@@ -1,0 +1,32 @@
+// variants.missing_attribute_value: every attribute a variant lists in Variant Attribute Names needs a value,
+// since that value is what the shopper picks on the item page.
+import type { RuleFinding } from '../../src/core/rule.js';
+import { defineRecordRule } from '../../src/core/rule.js';
+import { GROUP_ID, NAMES, groupIdOf, namesOf } from './members.js';
+import { normaliseValue } from './values.js';
+
+export default defineRecordRule({
+  id: 'variants.missing_attribute_value',
+  pack: 'variants',
+  severity: 'error',
+  description: 'Each attribute in Variant Attribute Names must have a value.',
+  needs: [GROUP_ID, NAMES],
+  check(record) {
+    const groupId = groupIdOf(record);
+    if (groupId === undefined) return [];
+    const names = namesOf(record);
+    const findings: RuleFinding[] = [];
+    for (const name of names) {
+      if (normaliseValue(record.get(name)) !== undefined) continue;
+      findings.push({ attribute: name, params: { groupId, names } });
+    }
+    return findings;
+  },
+  message(finding, titleOf) {
+    const names = (finding.params.names as string[]).join(', ');
+    return `${titleOf(finding.attribute)} is blank, but it is one of the ${titleOf(NAMES)} ("${names}") of variant group "${String(finding.params.groupId)}".`;
+  },
+  hint(finding, titleOf) {
+    return `Give ${titleOf(finding.attribute)} this variant's value, or remove "${finding.attribute}" from ${titleOf(NAMES)} on every item of the group.`;
+  },
+});

@@ -1,0 +1,52 @@
+// variants.swatch_missing: once an item gives swatches, each visual variant attribute needs one, or the
+// selector shows a swatch for some choices and a plain label for others.
+import type { RuleFinding } from '../../src/core/rule.js';
+import { defineRecordRule, isPresent } from '../../src/core/rule.js';
+import { NAMES, SWATCHES, namesOf } from './members.js';
+
+// Attributes whose choices a shopper tells apart by look; size or count needs no swatch.
+const VISUAL = new Set(
+  ['color', 'pattern', 'accentColor', 'colorCategory', 'finish', 'material', 'character', 'sportsTeam'].map((a) => a.toLowerCase()),
+);
+
+/** Variant attributes that have a swatch with an image URL. */
+function swatchedAttributes(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const covered: string[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { swatchVariantAttribute, swatchImageUrl } = item as Record<string, unknown>;
+    if (typeof swatchVariantAttribute === 'string' && isPresent(swatchImageUrl)) covered.push(swatchVariantAttribute.trim());
+  }
+  return covered;
+}
+
+export default defineRecordRule({
+  id: 'variants.swatch_missing',
+  pack: 'variants',
+  severity: 'warning',
+  description: 'When Swatch Images are given, each visual variant attribute needs a swatch.',
+  needs: [NAMES, SWATCHES],
+  check(record) {
+    const swatches = record.get(SWATCHES);
+    if (!isPresent(swatches)) return [];
+    const covered = swatchedAttributes(swatches);
+    const coveredKeys = new Set(covered.map((a) => a.toLowerCase()));
+    const findings: RuleFinding[] = [];
+    for (const name of namesOf(record)) {
+      const key = name.toLowerCase();
+      if (!VISUAL.has(key) || coveredKeys.has(key)) continue;
+      findings.push({ attribute: SWATCHES, params: { missing: name, covered } });
+    }
+    return findings;
+  },
+  message(finding, titleOf) {
+    const missing = String(finding.params.missing);
+    const covered = finding.params.covered as string[];
+    const seen = covered.length > 0 ? `it has swatches for "${covered.join(', ')}"` : 'none of its entries has a swatch attribute and image URL';
+    return `${titleOf(SWATCHES)} has no swatch for ${titleOf(missing)}, which ${titleOf(NAMES)} lists; ${seen}.`;
+  },
+  hint(finding, titleOf) {
+    return `Add a ${titleOf(SWATCHES)} entry with Swatch Variant Attribute "${String(finding.params.missing)}" and a swatch image URL.`;
+  },
+});

@@ -1,0 +1,41 @@
+// `catalog-gate validate FILE...`: validate feeds and print a report; exit 0/1 by --fail-on.
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import type { CommandState } from '../command-state.js';
+
+const HELP = `
+Examples:
+  $ catalog-gate validate samples/feeds/clothing-4.3-errors.json
+  $ catalog-gate validate items.jsonl --feed-type MP_ITEM --spec-version 4.3 --product-type Clothing
+  $ catalog-gate validate feed.json --format json --out report.json --fail-on warning
+
+Exit codes: 0 nothing at or above --fail-on, 1 issues at or above it, 2 the input or spec could not be used.`;
+
+export interface ValidateFlags {
+  feedType?: string;
+  specVersion?: string;
+  productType?: string;
+  format: 'text' | 'json';
+  out?: string;
+  failOn: 'error' | 'warning';
+  cacheDir?: string;
+}
+
+export function registerValidate(program: Command, state: CommandState): void {
+  program
+    .command('validate')
+    .description('validate JSON or JSONL feeds against the cached Walmart item specs')
+    .argument('<file...>', 'feed files: JSON (header + MPItem[]) or JSONL (one item per line)')
+    .option('--feed-type <type>', 'feed type, e.g. MP_ITEM (default: from the feed header)')
+    .option('--spec-version <version>', 'spec version, e.g. 4.3 (default: from the feed header)')
+    .option('--product-type <type>', 'product type for items that do not name one')
+    .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('--out <file>', 'write the report to this file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning']).default('error'))
+    .option('--cache-dir <dir>', 'schemas-cache directory (default: the bundled one)')
+    .addHelpText('after', HELP)
+    .action(async (files: string[], flags: ValidateFlags) => {
+      const { runValidate } = await import('../run-validate.js');
+      state.code = await runValidate(files, flags);
+    });
+}

@@ -1,0 +1,116 @@
+// Compiles one cached spec entry (one product type) into validators, lazily, once: an in-process LRU
+// holds compiled specs, and the compiled-code cache on disk makes a warm start compile nothing.
+import type { ValidateFunction } from 'ajv';
+import standaloneModule from 'ajv/dist/standalone/index.js';
+import { LRUCache } from 'lru-cache';
+import { SpecError } from '../core/errors.js';
+import { formatSpecKey } from '../core/spec-key.js';
+import type { LockEntry } from '../spec/lockfile.js';
+import { normaliseSpec } from '../spec/normalise.js';
+import type { NormaliseNote } from '../spec/normalise.js';
+import { isSchemaObject } from '../spec/schema-walk.js';
+import type { SchemaObject } from '../spec/schema-walk.js';
+import { feedSpecShape } from '../spec/split.js';
+import type { SpecStore } from '../spec/store.js';
+import { createAjv } from './ajv.js';
+import { indexAttributes } from './attributes.js';
+import type { AttributeIndex } from './attributes.js';
+import { compiledPath, loadStandalone, readCompiled, writeCompiled } from './compiled-cache.js';
+
+const standaloneCode = standaloneModule.default;
+
+export interface CompiledSpec {
+  entry: LockEntry;
+  /** Validates one item (an element of MPItem[]). Errors are Ajv's, with verbose data. */
+  validateItem: ValidateFunction;
+  /** Validates the feed header, where the spec has one. */
+  validateHeader: ValidateFunction | undefined;
+  headerKey: string | undefined;
+  itemsKey: string;
+  /** The item schema as compiled (normalised), for explaining errors by their schemaPath. */
+  itemSchema: SchemaObject;
+  headerSchema: SchemaObject | undefined;
+  attributes: AttributeIndex;
+  notes: NormaliseNote[];
+  /** 'compiled' on a cold start, 'disk' when loaded from the compiled-code cache. */
+  origin: 'compiled' | 'disk';
+}
+
+export interface CompilerOptions {
+  /** Compiled specs kept in memory. */
+  maxEntries?: number;
+  /** Keep compiled code under `<cache>/.compiled` (default true). */
+  diskCache?: boolean;
+}
+
+export class Compiler {
+  readonly #store: SpecStore;
+  readonly #disk: boolean;
+  readonly #lru: LRUCache<string, Promise<CompiledSpec>>;
+
+  constructor(store: SpecStore, options: CompilerOptions = {}) {
+    this.#store = store;
+    this.#disk = options.diskCache ?? true;
+    this.#lru = new LRUCache({ max: options.maxEntries ?? 64 });
+  }
+
+  get(entry: LockEntry): Promise<CompiledSpec> {
+    let p = this.#lru.get(entry.sha256);
+    if (p === undefined) {
+      p = this.#compile(entry);
+      this.#lru.set(entry.sha256, p);
+      // A failed compile is not cached: the next call reports it again (or succeeds after a re-import).
+      p.catch(() => this.#lru.delete(entry.sha256));
+    }
+    return p;
+  }
+
+  async #compile(entry: LockEntry): Promise<CompiledSpec> {
+    const { schema } = await this.#store.load(entry);
+    const { schema: spec, notes } = normaliseSpec(schema, entry.draft);
+    const shape = feedSpecShape(spec);
+    const header = shape.headerKey === undefined ? undefined : (spec.properties as SchemaObject)[shape.headerKey];
+    const headerSchema = isSchemaObject(header) ? header : undefined;
+    const path = compiledPath(this.#store.dir, entry.sha256);
+    let origin: CompiledSpec['origin'] = 'disk';
+    let body = this.#disk ? await readCompiled(path) : undefined;
+    if (body === undefined) {
+      origin = 'compiled';
+      body = generate(entry, shape.item, headerSchema);
+      if (this.#disk) await writeCompiled(path, body);
+    }
+    const mod = loadStandalone(body);
+    return {
+      entry,
+      validateItem: mod.item as ValidateFunction,
+      validateHeader: mod.header as ValidateFunction | undefined,
+      headerKey: shape.headerKey,
+      itemsKey: shape.itemsKey,
+      itemSchema: shape.item,
+      headerSchema,
+      attributes: indexAttributes(shape.item),
+      notes,
+      origin,
+    };
+  }
+}
+
+function generate(entry: LockEntry, item: SchemaObject, header: SchemaObject | undefined): string {
+  const ajv = createAjv();
+  try {
+    ajv.addSchema(item, 'item');
+    if (header) ajv.addSchema(header, 'header');
+    return standaloneCode(ajv, header ? { item: 'item', header: 'header' } : { item: 'item' });
+  } catch (e) {
+    const message = (e as Error).message;
+    const keyword = /unknown keyword: "([^"]+)"/.exec(message)?.[1];
+    if (keyword !== undefined) {
+      throw new SpecError(
+        'SPEC_UNSUPPORTED_KEYWORD',
+        `the spec ${formatSpecKey(entry)} uses the keyword "${keyword}", which catalog-gate does not know; it will not guess what it means (Ajv strict mode)`,
+        { cause: e },
+      );
+    }
+    throw new SpecError('SPEC_INVALID', `the spec ${formatSpecKey(entry)} does not compile: ${message}`, { cause: e });
+  }
+}

@@ -1,0 +1,93 @@
+// The shape of a rule in rules/: a definition object, one per file; a pack is an ordered array of them.
+// Rules do no IO: they read a record through RecordView and return findings as data.
+import type { Severity } from './issue.js';
+
+/** What a rule can see of one record: attributes by their spec name, wherever the spec puts them. */
+export interface RecordView {
+  /** 1-based position in the input. */
+  readonly index: number;
+  readonly sku: string | undefined;
+  readonly productType: string;
+  /** Value of an attribute by its spec name (e.g. `warrantyURL`), or undefined when absent. */
+  get(attribute: string): unknown;
+  /** True when the attribute has a value that is not empty. */
+  has(attribute: string): boolean;
+  /** Whether this product type's spec defines the attribute at all. */
+  defines(attribute: string): boolean;
+  /** Whether this product type's spec marks the attribute required (unconditionally). */
+  requires(attribute: string): boolean;
+  /** The attribute's title from the spec ("Warranty URL"), or its name when the spec gives none. */
+  title(attribute: string): string;
+}
+
+export interface RuleFinding {
+  /** Issue code; defaults to the rule's id. */
+  code?: string;
+  /** The attribute the finding sits on (a spec name); the engine turns it into path and cell. */
+  attribute: string;
+  /** Sub-path under the attribute, e.g. `productId` under `productIdentifiers`, or `0` for an array item. */
+  subPath?: string;
+  /** For cross-record rules: the record the finding belongs to. */
+  record?: number;
+  sku?: string | undefined;
+  productType?: string;
+  /** Overrides the rule's severity for this finding. */
+  severity?: Severity;
+  /** Data for the message and hint. */
+  params: Record<string, unknown>;
+}
+
+/** Turns an attribute name into its title, for messages. */
+export type TitleOf = (attribute: string) => string;
+
+interface RuleBase {
+  /** Stable id, also the default issue code: `<pack>.<name>`. */
+  id: string;
+  pack: string;
+  severity: Severity;
+  /** One line for reports (SARIF help, `rules list`). */
+  description: string;
+  /**
+   * Attributes the rule needs: it attaches to a product type only where that type's spec defines
+   * every one of them.
+   */
+  needs: readonly string[];
+  /** Where the spec may define any of these instead, at least one of them must exist for the rule to attach. */
+  needsAnyOf?: readonly string[];
+  message(finding: RuleFinding, titleOf: TitleOf): string;
+  hint?(finding: RuleFinding, titleOf: TitleOf): string | undefined;
+}
+
+export interface RecordRule extends RuleBase {
+  scope: 'record';
+  /** When the rule applies to a record; the check runs only then. */
+  when?(record: RecordView): boolean;
+  check(record: RecordView): RuleFinding[];
+}
+
+/** A rule across records (variants, duplicates). It keeps only what it needs of each record. */
+export interface FeedRule<State = unknown> extends RuleBase {
+  scope: 'feed';
+  start(): State;
+  visit(state: State, record: RecordView): void;
+  finish(state: State): RuleFinding[];
+}
+
+// Methods are bivariant in TypeScript, so a FeedRule<Map<…>> is a FeedRule<unknown>.
+export type Rule = RecordRule | FeedRule<unknown>;
+
+export function defineRecordRule(rule: Omit<RecordRule, 'scope'>): RecordRule {
+  return { scope: 'record', ...rule };
+}
+
+export function defineFeedRule<State>(rule: Omit<FeedRule<State>, 'scope'>): FeedRule<State> {
+  return { scope: 'feed', ...rule };
+}
+
+/** Values that count as "given" for an attribute: not undefined, null, '' or []. */
+export function isPresent(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}

@@ -1,0 +1,75 @@
+// The library's entry points: validate() for a whole feed in memory, validateStream() over an async
+// iterable of items that yields each record's result as it goes (constant memory but for the
+// cross-record rules' small per-record state).
+import type { Issue, Report, Summary } from '../core/issue.js';
+import { isInputItem } from '../core/record.js';
+import type { InputItem } from '../core/record.js';
+import { splitFeedDocument } from '../sources/feed-document.js';
+import type { ValidateOptions } from './options.js';
+import { Validator } from './validator.js';
+import type { RecordResult } from './validator.js';
+
+export type ValidationEvent =
+  | { type: 'start'; feedType: string; specVersion: string }
+  | { type: 'header'; issues: Issue[] }
+  | { type: 'record'; result: RecordResult }
+  | { type: 'end'; issues: Issue[]; summary: Summary };
+
+export interface StreamOptions extends ValidateOptions {
+  /** False when the items never had a header to check (spreadsheets, JSONL without one). */
+  checkHeader?: boolean;
+}
+
+export interface ValidationReport extends Report {
+  spec: { feedType: string; specVersion: string };
+}
+
+/** Validates items one by one as they arrive; the last event carries the summary. */
+export async function* validateStream(
+  items: AsyncIterable<unknown> | Iterable<unknown>,
+  options: StreamOptions = {},
+): AsyncGenerator<ValidationEvent, void, undefined> {
+  const { checkHeader = true, ...rest } = options;
+  const validator = await Validator.create(rest);
+  yield { type: 'start', feedType: validator.context.feedType, specVersion: validator.context.version };
+  if (checkHeader) yield { type: 'header', issues: await validator.header(rest.header) };
+  let index = 0;
+  for await (const raw of items) {
+    index++;
+    const item: InputItem = isInputItem(raw) ? raw : { data: raw };
+    yield { type: 'record', result: await validator.record(item, index) };
+  }
+  const issues = validator.finish();
+  yield { type: 'end', issues, summary: validator.summary() };
+}
+
+/**
+ * Validates a feed: a JSON feed document (header + MPItem[]), `{records: [...]}`, or an array of items.
+ * Feed type and version come from the options or, where it settles them, the feed header.
+ */
+export async function validate(input: unknown, options: ValidateOptions = {}): Promise<ValidationReport> {
+  const doc = splitFeedDocument(input);
+  const header = doc.header ?? options.header;
+  const stream = validateStream(doc.items, { ...options, ...(header ? { header } : {}), checkHeader: doc.headerKey !== undefined || options.header !== undefined });
+  return collect(stream);
+}
+
+/** Gathers a stream's events into one report, issues ordered by record. */
+export async function collect(stream: AsyncIterable<ValidationEvent>): Promise<ValidationReport> {
+  const issues: Issue[] = [];
+  let spec = { feedType: '', specVersion: '' };
+  let summary: Summary | undefined;
+  for await (const ev of stream) {
+    if (ev.type === 'start') spec = { feedType: ev.feedType, specVersion: ev.specVersion };
+    else if (ev.type === 'header') issues.push(...ev.issues);
+    else if (ev.type === 'record') issues.push(...ev.result.issues);
+    else {
+      issues.push(...ev.issues);
+      summary = ev.summary;
+    }
+  }
+  if (summary === undefined) throw new Error('validation stream ended without a summary');
+  // Stable sort: within a record, schema issues stay before rule issues.
+  issues.sort((a, b) => a.record - b.record);
+  return { summary, issues, spec };
+}

@@ -1,0 +1,333 @@
+// validate(): each item against its product type's compiled spec, then the rule packs, per record and
+// across records. Findings become Issues (CONTRACT.md) with words from messages.ts.
+import { ALL_RULES } from '../../rules/index.js';
+import type { AttributeIndex } from '../compile/attributes.js';
+import { valueAt } from '../compile/attributes.js';
+import { explainErrors } from '../compile/ajv-errors.js';
+import type { SchemaFinding } from '../compile/ajv-errors.js';
+import { Compiler } from '../compile/compiler.js';
+import type { CompiledSpec } from '../compile/compiler.js';
+import type { Issue, Severity, Summary } from '../core/issue.js';
+import type { InputItem, SourceLocation } from '../core/record.js';
+import type { FeedRule, RecordRule, Rule, RuleFinding } from '../core/rule.js';
+import { ANY_PRODUCT_TYPE } from '../core/spec-key.js';
+import { SpecStore } from '../spec/store.js';
+import { schemaWords, show, withTriggers } from './messages.js';
+import { parseValidateOptions } from './options.js';
+import type { ResolvedOptions, ValidateOptions } from './options.js';
+import { recordView } from './record-view.js';
+import { effectiveSeverity, rulesFor } from './rule-set.js';
+import { resolveSpecContext } from './spec-context.js';
+import type { SpecContext } from './spec-context.js';
+import { nearest } from './suggest.js';
+
+export interface RecordResult {
+  record: number;
+  sku: string | undefined;
+  productType: string | undefined;
+  issues: Issue[];
+}
+
+interface PerSpec {
+  compiled: CompiledSpec;
+  recordRules: RecordRule[];
+  feedRules: Set<Rule>;
+}
+
+interface RecordMeta {
+  attrs: AttributeIndex;
+  productType: string;
+  sku: string | undefined;
+  location: SourceLocation | undefined;
+}
+
+/** Shared by every Validator with the same cache dir: compiled specs outlive one feed. */
+const compilers = new Map<string, { store: SpecStore; compiler: Compiler }>();
+
+function engineFor(cacheDir: string | undefined): { store: SpecStore; compiler: Compiler } {
+  const store = new SpecStore(cacheDir);
+  let e = compilers.get(store.dir);
+  if (e === undefined) {
+    e = { store, compiler: new Compiler(store) };
+    compilers.set(store.dir, e);
+  }
+  return e;
+}
+
+export class Validator {
+  readonly options: ResolvedOptions;
+  readonly context: SpecContext;
+  readonly #compiler: Compiler;
+  readonly #store: SpecStore;
+  readonly #perSpec = new Map<string, Promise<PerSpec | undefined>>();
+  readonly #feedStates = new Map<Rule, unknown>();
+  readonly #meta = new Map<number, RecordMeta>();
+  /** Paths with a schema issue, per record, so a rule does not report the same root cause again. */
+  readonly #schemaPaths = new Map<number, Set<string>>();
+  readonly #invalid = new Set<number>();
+  #records = 0;
+  #errors = 0;
+  #warnings = 0;
+  #infos = 0;
+
+  private constructor(options: ResolvedOptions, context: SpecContext, store: SpecStore, compiler: Compiler) {
+    this.options = options;
+    this.context = context;
+    this.#store = store;
+    this.#compiler = compiler;
+  }
+
+  /** Settles the spec (from options or the feed header) and readies a validator for one feed. */
+  static async create(options: ValidateOptions = {}, header?: Record<string, unknown>): Promise<Validator> {
+    const resolved = parseValidateOptions(options);
+    const { store, compiler } = engineFor(resolved.cacheDir);
+    const context = await resolveSpecContext(store, resolved, header ?? resolved.header);
+    return new Validator(resolved, context, store, compiler);
+  }
+
+  get recordCount(): number {
+    return this.#records;
+  }
+
+  /** Checks the feed header once: its spec version, then its other fields. Issues have record 0. */
+  async header(header: Record<string, unknown> | undefined): Promise<Issue[]> {
+    const entry = this.context.anyEntry ?? (await this.#store.resolve({ feedType: this.context.feedType, version: this.context.version, productType: this.context.productTypes[0] ?? ANY_PRODUCT_TYPE }));
+    if (entry === undefined) return [];
+    const spec = await this.#compiler.get(entry);
+    if (spec.headerKey === undefined || spec.validateHeader === undefined) return [];
+    const key = spec.headerKey;
+    if (header === undefined) {
+      return this.#count([{ code: 'header.missing', severity: 'error', record: 0, path: key, field: key, message: `The feed has no ${key}; Walmart rejects a feed without one.`, hint: `Add "${key}": {"version": "${entry.headerVersions[0] ?? this.context.version}", …} before the items.` }]);
+    }
+    const issues: Issue[] = [];
+    const expected = entry.headerVersions;
+    const seen = header.version;
+    const versionWrong = expected.length > 0 && !expected.includes(seen as string);
+    if (versionWrong) {
+      issues.push({
+        code: 'header.version_mismatch',
+        severity: 'error',
+        record: 0,
+        path: `${key}.version`,
+        field: 'version',
+        message: `The feed header's Spec Version is ${show(seen)}, but ${this.context.feedType} ${this.context.version} feeds must say ${expected.map((v) => JSON.stringify(v)).join(' or ')}.`,
+        hint: `Set ${key}.version to ${JSON.stringify(expected[0])}, or validate against the spec version the header names.`,
+      });
+    }
+    if (!spec.validateHeader(header)) {
+      const schema = spec.headerSchema ?? {};
+      for (const f of explainErrors(spec.validateHeader.errors ?? [], header, schema)) {
+        if (versionWrong && f.segments[0] === 'version') continue;
+        const words = schemaWords(f);
+        issues.push({ code: f.code, severity: 'error', record: 0, path: [key, ...f.segments].join('.'), field: f.field, message: words.message, ...(words.hint ? { hint: words.hint } : {}) });
+      }
+    }
+    return this.#count(issues);
+  }
+
+  /** Validates one item; `index` is its 1-based position in the input. */
+  async record(input: InputItem, index = this.#records + 1): Promise<RecordResult> {
+    this.#records++;
+    const item = input.data;
+    const location = input.location;
+    const pt = this.#productTypeOf(item);
+    if (typeof pt !== 'string') {
+      const issue = this.#locate({ ...pt, severity: 'error', record: index }, location);
+      return { record: index, sku: undefined, productType: undefined, issues: this.#count([issue], index) };
+    }
+    const per = await this.#perSpecFor(pt);
+    if (per === undefined) {
+      const guess = nearest(pt, this.context.productTypes);
+      const issue = this.#locate(
+        {
+          code: 'record.unknown_product_type',
+          severity: 'error',
+          record: index,
+          path: `Visible.${pt}`,
+          field: 'productType',
+          productType: pt,
+          message: `Product type ${show(pt)} is not in ${this.context.feedType} ${this.context.version}.`,
+          hint: guess !== undefined ? `Did you mean ${show(guess)}?` : `Use one of the product types in the spec (catalog-gate spec list shows them).`,
+        },
+        location,
+      );
+      return { record: index, sku: undefined, productType: pt, issues: this.#count([issue], index) };
+    }
+    const { compiled } = per;
+    const attrs = compiled.attributes;
+    const productType = attrs.productType ?? pt;
+    const skuValue = attrs.byName.get('sku');
+    const rawSku = skuValue === undefined ? undefined : valueAt(item, skuValue.segments);
+    const sku = typeof rawSku === 'string' ? rawSku : typeof rawSku === 'number' ? String(rawSku) : undefined;
+    const meta: RecordMeta = { attrs, productType, sku, location };
+    this.#meta.set(index, meta);
+
+    const issues: Issue[] = [];
+    if (!compiled.validateItem(item)) {
+      const paths = new Set<string>();
+      for (const f of explainErrors(compiled.validateItem.errors ?? [], item, compiled.itemSchema)) {
+        const issue = this.#schemaIssue(f, index, meta);
+        paths.add(issue.path);
+        issues.push(issue);
+      }
+      this.#schemaPaths.set(index, paths);
+    }
+    const view = recordView(index, item, productType, attrs, sku);
+    for (const rule of per.recordRules) {
+      if (rule.when !== undefined && !rule.when(view)) continue;
+      for (const f of rule.check(view)) {
+        const issue = this.#ruleIssue(rule, f, index, meta);
+        if (issue !== undefined) issues.push(issue);
+      }
+    }
+    for (const rule of per.feedRules) {
+      const r = rule as FeedRule<unknown>;
+      let state = this.#feedStates.get(rule);
+      if (state === undefined) {
+        state = r.start();
+        this.#feedStates.set(rule, state);
+      }
+      r.visit(state, view);
+    }
+    return { record: index, sku, productType, issues: this.#count(issues, index) };
+  }
+
+  /** Ends the feed: runs the cross-record rules and returns their issues. */
+  finish(): Issue[] {
+    const issues: Issue[] = [];
+    for (const [rule, state] of this.#feedStates) {
+      for (const f of (rule as FeedRule<unknown>).finish(state)) {
+        const index = f.record;
+        const meta = index === undefined ? undefined : this.#meta.get(index);
+        if (index === undefined || meta === undefined) continue;
+        const issue = this.#ruleIssue(rule, f, index, meta);
+        if (issue !== undefined) issues.push(issue);
+      }
+    }
+    this.#feedStates.clear();
+    issues.sort((a, b) => a.record - b.record);
+    for (const i of issues) this.#count([i], i.record);
+    return issues;
+  }
+
+  summary(): Summary {
+    return {
+      records: this.#records,
+      valid: this.#records - this.#invalid.size,
+      invalid: this.#invalid.size,
+      errors: this.#errors,
+      warnings: this.#warnings,
+      infos: this.#infos,
+    };
+  }
+
+  /** Record numbers with at least one error so far. */
+  isInvalid(record: number): boolean {
+    return this.#invalid.has(record);
+  }
+
+  #count(issues: Issue[], record?: number): Issue[] {
+    for (const i of issues) {
+      if (i.severity === 'error') {
+        this.#errors++;
+        if (record !== undefined && record > 0) this.#invalid.add(record);
+      } else if (i.severity === 'warning') this.#warnings++;
+      else this.#infos++;
+    }
+    return issues;
+  }
+
+  #productTypeOf(item: unknown): string | Omit<Issue, 'severity' | 'record'> {
+    const visible = valueAt(item, ['Visible']);
+    if (typeof visible === 'object' && visible !== null && !Array.isArray(visible)) {
+      const keys = Object.keys(visible);
+      if (keys.length === 1) return keys[0] as string;
+      if (keys.length > 1) {
+        return { code: 'record.product_type_ambiguous', path: 'Visible', field: 'Visible', message: `The item names ${keys.length} product types (${keys.join(', ')}); an item has exactly one.`, hint: 'Keep the one block that describes this product and remove the others.' };
+      }
+    }
+    if (this.options.productType !== undefined) return this.options.productType;
+    if (this.context.anyEntry !== undefined || this.context.productTypes.length === 0) return ANY_PRODUCT_TYPE;
+    return {
+      code: 'record.product_type_missing',
+      path: 'Visible',
+      field: 'Visible',
+      message: 'The item does not say its product type: it needs a Visible block named for one product type.',
+      hint: `Put the product's attributes under "Visible": {"<product type>": {…}}, e.g. "Visible": {"${this.context.productTypes[0] ?? 'Clothing'}": {…}}.`,
+    };
+  }
+
+  #perSpecFor(productType: string): Promise<PerSpec | undefined> {
+    let p = this.#perSpec.get(productType);
+    if (p === undefined) {
+      p = (async () => {
+        const entry = await this.#store.resolve({ feedType: this.context.feedType, version: this.context.version, productType });
+        if (entry === undefined) return undefined;
+        const compiled = await this.#compiler.get(entry);
+        const rules = rulesFor(ALL_RULES, compiled.attributes, this.options);
+        return {
+          compiled,
+          recordRules: rules.filter((r): r is RecordRule => r.scope === 'record'),
+          feedRules: new Set(rules.filter((r) => r.scope === 'feed')),
+        };
+      })();
+      this.#perSpec.set(productType, p);
+    }
+    return p;
+  }
+
+  #schemaIssue(f: SchemaFinding, index: number, meta: RecordMeta): Issue {
+    const words = withTriggers(schemaWords(f), f);
+    const issue: Issue = {
+      code: f.code,
+      severity: 'error',
+      record: index,
+      ...(meta.sku === undefined ? {} : { sku: meta.sku }),
+      path: f.segments.join('.'),
+      field: f.field,
+      message: words.message,
+      ...(words.hint === undefined ? {} : { hint: words.hint }),
+      productType: meta.productType,
+    };
+    return this.#locate(issue, meta.location);
+  }
+
+  #ruleIssue(rule: Rule, f: RuleFinding, index: number, meta: RecordMeta): Issue | undefined {
+    const code = f.code ?? rule.id;
+    const severity: Severity | 'off' = effectiveSeverity(rule, code, f.severity ?? rule.severity, this.options);
+    if (severity === 'off') return undefined;
+    const info = meta.attrs.byName.get(f.attribute);
+    const base = info?.path ?? f.attribute;
+    const path = f.subPath === undefined ? base : `${base}.${f.subPath}`;
+    const schemaPaths = this.#schemaPaths.get(index);
+    if (schemaPaths !== undefined && (schemaPaths.has(path) || schemaPaths.has(base))) return undefined;
+    const titleOf = (a: string): string => meta.attrs.byName.get(a)?.title ?? a;
+    const hint = rule.hint?.(f, titleOf);
+    const sku = f.sku ?? meta.sku;
+    const issue: Issue = {
+      code,
+      severity,
+      record: index,
+      ...(sku === undefined ? {} : { sku }),
+      path,
+      field: f.attribute,
+      message: rule.message(f, titleOf),
+      ...(hint === undefined ? {} : { hint }),
+      rule: rule.id,
+      productType: f.productType ?? meta.productType,
+    };
+    return this.#locate(issue, meta.location);
+  }
+
+  #locate<T extends Issue>(issue: T, location: SourceLocation | undefined): T {
+    if (location === undefined) return issue;
+    if (location.sheet !== undefined) issue.sheet = location.sheet;
+    if (location.row !== undefined) issue.row = location.row;
+    const column = location.columns?.[issue.path] ?? location.columns?.[issue.field];
+    if (column !== undefined) {
+      issue.column = column;
+      if (location.row !== undefined) issue.cell = `${column}${location.row}`;
+    }
+    return issue;
+  }
+}

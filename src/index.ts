@@ -1,0 +1,20 @@
+// catalog-gate's library API: validate Walmart item feeds in-process (PIM export hooks, scripts).
+export { validate, validateStream, collect } from './engine/validate.js';
+export type { ValidationEvent, ValidationReport, StreamOptions } from './engine/validate.js';
+export { Validator } from './engine/validator.js';
+export type { RecordResult } from './engine/validator.js';
+export { validateOptionsSchema } from './engine/options.js';
+export type { ValidateOptions } from './engine/options.js';
+export type { Issue, Report, Severity, Summary } from './core/issue.js';
+export type { InputItem, SourceLocation } from './core/record.js';
+export type { SpecKey } from './core/spec-key.js';
+export { CatalogGateError, InputError, SpecError, UsageError } from './core/errors.js';
+export type { ErrorCode } from './core/errors.js';
+export { SpecStore, BUNDLED_CACHE_DIR } from './spec/store.js';
+export type { LockEntry } from './spec/lockfile.js';
+export { importSpecFile } from './spec/import.js';
+export { Compiler } from './compile/compiler.js';
+export type { Rule, RecordRule, FeedRule, RecordView, RuleFinding } from './core/rule.js';
+export { PACKS, ALL_RULES } from '../rules/index.js';
+export { renderText } from './reports/text.js';
+export { renderJson } from './reports/json.js';

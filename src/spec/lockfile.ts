@@ -1,0 +1,81 @@
+// The cache's lockfile: for every cached spec, where it came from, when, its draft and its sha256.
+// validateLockfile is the pure half; readLockfile/writeLockfile do the IO.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { SpecError } from '../core/errors.js';
+import { specKeyId } from '../core/spec-key.js';
+import type { SpecKey } from '../core/spec-key.js';
+import { writeFileAtomic } from './atomic-write.js';
+
+export const LOCKFILE_NAME = 'catalog-gate.lock.json';
+
+const entrySchema = z.object({
+  feedType: z.string().min(1),
+  version: z.string().min(1),
+  productType: z.string().min(1),
+  /** Path of the entry, relative to the cache directory, with forward slashes. */
+  file: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** `file:<path>` for an imported file, or the URL it was pulled from. */
+  source: z.string().min(1),
+  sourceSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  obtainedAt: z.string().datetime(),
+  draft: z.enum(['draft-04', 'draft-06', 'draft-07']),
+  /** The `version` a feed header must carry for this spec ("1.3" for MP_ITEM 4.3). */
+  headerVersions: z.array(z.string()),
+  /** True for specs authored by us, not published by Walmart. */
+  synthetic: z.boolean().optional(),
+});
+
+const lockfileSchema = z.object({
+  lockfileVersion: z.literal(1),
+  entries: z.record(z.string(), entrySchema),
+});
+
+export type LockEntry = z.infer<typeof entrySchema>;
+export type Lockfile = z.infer<typeof lockfileSchema>;
+
+export function emptyLockfile(): Lockfile {
+  return { lockfileVersion: 1, entries: {} };
+}
+
+export function validateLockfile(json: unknown, where: string): Lockfile {
+  const parsed = lockfileSchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new SpecError('SPEC_INTEGRITY', `${where} is not a valid catalog-gate lockfile (${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'})`);
+  }
+  for (const [id, entry] of Object.entries(parsed.data.entries)) {
+    if (id !== specKeyId(entry)) throw new SpecError('SPEC_INTEGRITY', `${where}: entry "${id}" does not match its own key fields`);
+  }
+  return parsed.data;
+}
+
+export async function readLockfile(cacheDir: string): Promise<Lockfile> {
+  const path = join(cacheDir, LOCKFILE_NAME);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyLockfile();
+    throw new SpecError('CACHE_IO', `cannot read ${path}: ${(e as Error).message}`, { cause: e });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new SpecError('SPEC_INTEGRITY', `${path} is not valid JSON; restore it from version control or re-import the specs`, { cause: e });
+  }
+  return validateLockfile(json, path);
+}
+
+export async function writeLockfile(cacheDir: string, lock: Lockfile): Promise<void> {
+  // Sorted keys keep the file's diffs readable in review.
+  const entries = Object.fromEntries(Object.entries(lock.entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await writeFileAtomic(join(cacheDir, LOCKFILE_NAME), JSON.stringify({ lockfileVersion: 1, entries }, null, 2) + '\n');
+}
+
+export function findEntry(lock: Lockfile, key: SpecKey): LockEntry | undefined {
+  return lock.entries[specKeyId(key)];
+}
