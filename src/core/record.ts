@@ -1,4 +1,5 @@
 // An item as it enters validation, with where a person finds it in the source.
+import type { Issue } from './issue.js';
 
 export interface SourceLocation {
   sheet?: string;
@@ -8,12 +9,18 @@ export interface SourceLocation {
   columns?: Readonly<Record<string, string>>;
 }
 
+/** An issue the source found in this item's row (a restored leading zero, a number in scientific notation). */
+export type SourceIssue = Omit<Issue, 'record' | 'sku' | 'productType'>;
+
 export interface InputItem {
   /** The item as Walmart's feed holds it: `{Orderable, Visible: {PT: {...}}}`, `{Item: {...}}`... */
   data: unknown;
   location?: SourceLocation;
+  issues?: SourceIssue[];
 }
 
+const INPUT_ITEM_KEYS = new Set(['data', 'location', 'issues']);
+
 export function isInputItem(value: unknown): value is InputItem {
-  return typeof value === 'object' && value !== null && 'data' in value && Object.keys(value).every((k) => k === 'data' || k === 'location');
+  return typeof value === 'object' && value !== null && 'data' in value && Object.keys(value).every((k) => INPUT_ITEM_KEYS.has(k));
 }

@@ -18,6 +18,8 @@ export type ValidationEvent =
 export interface StreamOptions extends ValidateOptions {
   /** False when the items never had a header to check (spreadsheets, JSONL without one). */
   checkHeader?: boolean;
+  /** Issues about the input as a whole, asked for once every item has been read (unknown columns...). */
+  feedIssues?: () => Issue[];
 }
 
 export interface ValidationReport extends Report {
@@ -29,17 +31,27 @@ export async function* validateStream(
   items: AsyncIterable<unknown> | Iterable<unknown>,
   options: StreamOptions = {},
 ): AsyncGenerator<ValidationEvent, void, undefined> {
-  const { checkHeader = true, ...rest } = options;
+  const { checkHeader, feedIssues, ...rest } = options;
   const validator = await Validator.create(rest);
+  yield* validateWith(validator, items, { ...(checkHeader === undefined ? {} : { checkHeader }), ...(feedIssues ? { feedIssues } : {}) });
+}
+
+/** validateStream with a validator made beforehand (a spreadsheet mapper needs it to map columns). */
+export async function* validateWith(
+  validator: Validator,
+  items: AsyncIterable<unknown> | Iterable<unknown>,
+  options: Pick<StreamOptions, 'checkHeader' | 'feedIssues'> = {},
+): AsyncGenerator<ValidationEvent, void, undefined> {
+  const { checkHeader = true, feedIssues } = options;
   yield { type: 'start', feedType: validator.context.feedType, specVersion: validator.context.version };
-  if (checkHeader) yield { type: 'header', issues: await validator.header(rest.header) };
+  if (checkHeader) yield { type: 'header', issues: await validator.header(validator.options.header) };
   let index = 0;
   for await (const raw of items) {
     index++;
     const item: InputItem = isInputItem(raw) ? raw : { data: raw };
     yield { type: 'record', result: await validator.record(item, index) };
   }
-  const issues = validator.finish();
+  const issues = [...validator.addFeedIssues(feedIssues?.() ?? []), ...validator.finish()];
   yield { type: 'end', issues, summary: validator.summary() };
 }
 

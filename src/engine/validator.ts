@@ -133,7 +133,7 @@ export class Validator {
     const pt = this.#productTypeOf(item);
     if (typeof pt !== 'string') {
       const issue = this.#locate({ ...pt, severity: 'error', record: index }, location);
-      return { record: index, sku: undefined, productType: undefined, issues: this.#count([issue], index) };
+      return { record: index, sku: undefined, productType: undefined, issues: this.#count([...this.#fromSource(input, index), issue], index) };
     }
     const per = await this.#perSpecFor(pt);
     if (per === undefined) {
@@ -151,7 +151,7 @@ export class Validator {
         },
         location,
       );
-      return { record: index, sku: undefined, productType: pt, issues: this.#count([issue], index) };
+      return { record: index, sku: undefined, productType: pt, issues: this.#count([...this.#fromSource(input, index), issue], index) };
     }
     const { compiled } = per;
     const attrs = compiled.attributes;
@@ -163,15 +163,20 @@ export class Validator {
     this.#meta.set(index, meta);
 
     const issues: Issue[] = [];
+    const paths = new Set<string>();
+    for (const s of this.#fromSource(input, index, sku, productType)) {
+      // The source's finding on a cell is the root cause: rules stay quiet about the same path.
+      paths.add(s.path);
+      issues.push(s);
+    }
     if (!compiled.validateItem(item)) {
-      const paths = new Set<string>();
       for (const f of explainErrors(compiled.validateItem.errors ?? [], item, compiled.itemSchema)) {
         const issue = this.#schemaIssue(f, index, meta);
         paths.add(issue.path);
         issues.push(issue);
       }
-      this.#schemaPaths.set(index, paths);
     }
+    if (paths.size > 0) this.#schemaPaths.set(index, paths);
     const view = recordView(index, item, productType, attrs, sku);
     for (const rule of per.recordRules) {
       if (rule.when !== undefined && !rule.when(view)) continue;
@@ -190,6 +195,16 @@ export class Validator {
       r.visit(state, view);
     }
     return { record: index, sku, productType, issues: this.#count(issues, index) };
+  }
+
+  /** The attributes of a product type's spec (for mapping spreadsheet columns), or undefined if it has none. */
+  async attributesFor(productType: string): Promise<AttributeIndex | undefined> {
+    return (await this.#perSpecFor(productType))?.compiled.attributes;
+  }
+
+  /** Issues about the input as a whole (unknown columns, rows that are not items), counted in the summary. */
+  addFeedIssues(issues: Issue[]): Issue[] {
+    return this.#count(issues);
   }
 
   /** Ends the feed: runs the cross-record rules and returns their issues. */
@@ -235,6 +250,12 @@ export class Validator {
       else this.#infos++;
     }
     return issues;
+  }
+
+  #fromSource(input: InputItem, index: number, sku?: string, productType?: string): Issue[] {
+    return (input.issues ?? []).map((s) =>
+      this.#locate({ ...s, record: index, ...(sku === undefined ? {} : { sku }), ...(productType === undefined ? {} : { productType }) }, input.location),
+    );
   }
 
   #productTypeOf(item: unknown): string | Omit<Issue, 'severity' | 'record'> {

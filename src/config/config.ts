@@ -1,0 +1,63 @@
+// catalog-gate.config.json: feed type, version, product type, sheet, column mappings and rule-pack
+// severities. validateConfig is the pure half; readConfig finds and reads the file.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { UsageError } from '../core/errors.js';
+import { stripJsonComments } from './jsonc.js';
+
+export const CONFIG_FILE = 'catalog-gate.config.json';
+
+const severityOrOff = z.enum(['error', 'warning', 'info', 'off']);
+
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    feedType: z.string().min(1).optional(),
+    specVersion: z.string().min(1).optional(),
+    productType: z.string().min(1).optional(),
+    sheet: z.string().min(1).optional(),
+    cacheDir: z.string().min(1).optional(),
+    failOn: z.enum(['error', 'warning']).optional(),
+    /** Header text -> attribute name or dotted path. */
+    columns: z.record(z.string(), z.string().min(1)).optional(),
+    rules: z
+      .object({
+        packs: z.record(z.string(), severityOrOff).optional(),
+        rules: z.record(z.string(), severityOrOff).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+
+export function validateConfig(json: unknown, where: string): Config {
+  const r = configSchema.safeParse(json);
+  if (!r.success) {
+    const i = r.error.issues[0];
+    const at = i?.path.length ? i.path.join('.') : '(top level)';
+    throw new UsageError(`${where}: ${at}: ${i?.message ?? 'invalid'}; see \`catalog-gate init\` for a commented example`);
+  }
+  return r.data;
+}
+
+/** The config at `file`, or catalog-gate.config.json in `cwd` if there is one, or an empty config. */
+export async function readConfig(file: string | undefined, cwd: string = process.cwd()): Promise<Config> {
+  const path = file ?? join(cwd, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if (file === undefined && (e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new UsageError(`cannot read the config file ${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, { cause: e });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(stripJsonComments(text));
+  } catch (e) {
+    throw new UsageError(`the config file ${path} is not valid JSON: ${(e as Error).message}`, { cause: e });
+  }
+  return validateConfig(json, path);
+}
