@@ -5,17 +5,26 @@ import type { RuleFinding } from '../../src/core/rule.js';
 import { defineFeedRule } from '../../src/core/rule.js';
 import { PRODUCT_IDENTIFIERS, PRODUCT_ID, readProductId } from '../identifiers/product-id.js';
 
-interface FirstUse {
-  record: number;
-  sku: string | undefined;
-  /** Every SKU seen with this ID: a repeat of one of them is duplicates.sku's finding, not this rule's. */
-  skus: Set<string>;
+/**
+ * Every ID is kept to the end of the feed, so its first use is kept as two list entries (record and SKU) rather
+ * than an object per record.
+ */
+interface ProductIdState {
+  /** GTIN-14, or the trimmed raw ID -> its first use, as a position in `records` and `skus`. */
+  first: Map<string, number>;
+  records: number[];
+  skus: Array<string | undefined>;
+  /**
+   * Every SKU seen with an ID after its first use, by that position: a repeat of one of them is duplicates.sku's
+   * finding, not this rule's. Only IDs used again get a Set.
+   */
+  laterSkus: Map<number, Set<string>>;
+  findings: RuleFinding[];
 }
 
-interface ProductIdState {
-  /** GTIN-14, or the trimmed raw ID when it is not a valid GTIN -> its first use. */
-  first: Map<string, FirstUse>;
-  findings: RuleFinding[];
+/** Whether the ID at this position was already used with this (trimmed, non-empty) SKU. */
+function usedWith(state: ProductIdState, at: number, sku: string): boolean {
+  return sku === (state.skus[at]?.trim() ?? '') || (state.laterSkus.get(at)?.has(sku) ?? false);
 }
 
 export default defineFeedRule<ProductIdState>({
@@ -24,21 +33,30 @@ export default defineFeedRule<ProductIdState>({
   severity: 'error',
   description: 'Two records with different SKUs must not share a product ID.',
   needs: [PRODUCT_IDENTIFIERS],
-  start: () => ({ first: new Map(), findings: [] }),
+  start: () => ({ first: new Map(), records: [], skus: [], laterSkus: new Map(), findings: [] }),
   visit(state, record) {
     const identifier = readProductId(record);
     if (identifier === undefined) return;
     const gtin14 = identifier.check.ok ? identifier.check.gtin14 : undefined;
     const key = gtin14 ?? identifier.id;
-    const sku = record.sku?.trim() ?? '';
-    const first = state.first.get(key);
-    if (first === undefined) {
-      state.first.set(key, { record: record.index, sku: record.sku, skus: new Set(sku === '' ? [] : [sku]) });
+    const at = state.first.get(key);
+    if (at === undefined) {
+      state.first.set(key, state.records.length);
+      state.records.push(record.index);
+      state.skus.push(record.sku);
       return;
     }
-    if (sku !== '' && first.skus.has(sku)) return;
-    if (sku !== '') first.skus.add(sku);
-    const params: Record<string, unknown> = { productId: identifier.id, firstRecord: first.record, firstSku: first.sku };
+    const sku = record.sku?.trim() ?? '';
+    if (sku !== '') {
+      if (usedWith(state, at, sku)) return;
+      let later = state.laterSkus.get(at);
+      if (later === undefined) {
+        later = new Set();
+        state.laterSkus.set(at, later);
+      }
+      later.add(sku);
+    }
+    const params: Record<string, unknown> = { productId: identifier.id, firstRecord: state.records[at], firstSku: state.skus[at] };
     if (gtin14 !== undefined) params.gtin14 = gtin14;
     state.findings.push({
       code: 'duplicate.product_id',

@@ -6,6 +6,8 @@ export const NO_BATTERY = 'Does Not Contain a Battery';
 
 /** The battery types given, trimmed, blanks dropped. */
 export function batteryTypes(value: unknown): string[] {
+  // Most items carry no battery type: no list to build.
+  if (value === undefined) return [];
   const items = Array.isArray(value) ? (value as unknown[]) : [value];
   return items.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter((v) => v !== '');
 }

@@ -48,9 +48,11 @@ export default defineRecordRule({
   // Attaching also needs one of the targets to be defined; needs/needsAnyOf hold one list, so check() tests that.
   needsAnyOf: [CHEMICAL, BATTERY_TYPE],
   check(record) {
+    const triggers = triggersOf(record);
+    if (triggers.length === 0) return [];
     const findings: RuleFinding[] = [];
     const seen = new Set<string>();
-    for (const trigger of triggersOf(record)) {
+    for (const trigger of triggers) {
       for (const target of trigger.targets) {
         if (seen.has(target) || !record.defines(target)) continue;
         seen.add(target);

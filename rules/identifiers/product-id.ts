@@ -3,6 +3,7 @@
 import type { RecordView, RuleFinding, TitleOf } from '../../src/core/rule.js';
 import type { IdFormat, ProductIdCheck, ProductIdProblem, ProductIdType } from '../../src/core/gtin.js';
 import { checkProductId, toProductIdType } from '../../src/core/gtin.js';
+import { perRecord } from '../per-record.js';
 
 export const PRODUCT_IDENTIFIERS = 'productIdentifiers';
 export const PRODUCT_ID = 'productId';
@@ -19,8 +20,11 @@ export interface ProductIdentifier {
 /**
  * The record's product ID and its check, or undefined when there is none to check (the schema reports missing
  * fields). A number is read back as digits: JSON feeds and coerced spreadsheets carry IDs that way, leading zeros lost.
+ * Checked once per record: every identifier rule and duplicates.product_id read it, and the result is read-only.
  */
-export function readProductId(record: RecordView): ProductIdentifier | undefined {
+export const readProductId: (record: RecordView) => ProductIdentifier | undefined = perRecord(productIdOf);
+
+function productIdOf(record: RecordView): ProductIdentifier | undefined {
   const value = record.get(PRODUCT_IDENTIFIERS);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const { productIdType, productId } = value as Record<string, unknown>;

@@ -1,6 +1,9 @@
 // Every image URL a record carries and where it sits, so each image rule treats main, additional and swatch images
-// alike; plus the pieces of a URL the rules read (file name, extension, query) without throwing on odd URLs.
+// alike. The URLs are collected and split once per record, and the image rules all read that one list.
 import type { RecordView, RuleFinding, TitleOf } from '../../src/core/rule.js';
+import { perRecord } from '../per-record.js';
+import type { UrlParts } from './url-parts.js';
+import { urlParts } from './url-parts.js';
 
 export const MAIN_IMAGE = 'mainImageUrl';
 export const SECONDARY_IMAGES = 'productSecondaryImageURL';
@@ -12,51 +15,69 @@ export const IMAGE_ATTRIBUTES: readonly string[] = [MAIN_IMAGE, SECONDARY_IMAGES
 
 export interface ImageUrl {
   attribute: string;
-  /** The array index, or `<index>.swatchImageUrl`, for array attributes. */
-  subPath?: string;
+  /** The array index, for array attributes; the finding's sub-path is built from it only when there is a finding. */
+  index: number | undefined;
+  /** The URL as given. */
   url: string;
+  /** The pieces of the trimmed URL. */
+  parts: UrlParts;
 }
 
 function given(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
 
+function image(attribute: string, index: number | undefined, url: string): ImageUrl {
+  return { attribute, index, url, parts: urlParts(url.trim()) };
+}
+
 /**
- * The image URLs of the attributes the spec defines. Values of the wrong shape are skipped: the schema reports
- * those, and guessing at them here would only add noise.
+ * The image URLs of the attributes the spec defines, once per record (read-only). Values of the wrong shape are
+ * skipped: the schema reports those, and guessing at them here would only add noise.
  */
-export function imageUrls(record: RecordView): ImageUrl[] {
+export const imageUrls: (record: RecordView) => readonly ImageUrl[] = perRecord(collectImageUrls);
+
+function collectImageUrls(record: RecordView): ImageUrl[] {
   const urls: ImageUrl[] = [];
   const main = record.defines(MAIN_IMAGE) ? record.get(MAIN_IMAGE) : undefined;
-  if (given(main)) urls.push({ attribute: MAIN_IMAGE, url: main });
+  if (given(main)) urls.push(image(MAIN_IMAGE, undefined, main));
   const secondary = record.defines(SECONDARY_IMAGES) ? record.get(SECONDARY_IMAGES) : undefined;
   if (Array.isArray(secondary)) {
-    secondary.forEach((url: unknown, i) => {
-      if (given(url)) urls.push({ attribute: SECONDARY_IMAGES, subPath: String(i), url });
-    });
+    for (let i = 0; i < secondary.length; i++) {
+      // A hole in a sparse array reads as undefined and is skipped, as forEach skips it.
+      const url: unknown = secondary[i];
+      if (given(url)) urls.push(image(SECONDARY_IMAGES, i, url));
+    }
   }
   const swatches = record.defines(SWATCH_IMAGES) ? record.get(SWATCH_IMAGES) : undefined;
   if (Array.isArray(swatches)) {
-    swatches.forEach((swatch: unknown, i) => {
+    for (let i = 0; i < swatches.length; i++) {
+      const swatch: unknown = swatches[i];
       const url = typeof swatch === 'object' && swatch !== null ? (swatch as Record<string, unknown>)[SWATCH_IMAGE_URL] : undefined;
-      if (given(url)) urls.push({ attribute: SWATCH_IMAGES, subPath: `${i}.${SWATCH_IMAGE_URL}`, url });
-    });
+      if (given(url)) urls.push(image(SWATCH_IMAGES, i, url));
+    }
   }
   return urls;
+}
+
+function subPathOf(image: ImageUrl): string | undefined {
+  if (image.index === undefined) return undefined;
+  return image.attribute === SWATCH_IMAGES ? `${image.index}.${SWATCH_IMAGE_URL}` : String(image.index);
 }
 
 /** One finding with this code per image URL the test objects to; the test returns the finding's params, or undefined. */
 export function checkImageUrls(
   record: RecordView,
   code: string,
-  test: (url: string) => Record<string, unknown> | undefined,
+  test: (image: ImageUrl) => Record<string, unknown> | undefined,
 ): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const image of imageUrls(record)) {
-    const params = test(image.url);
+    const params = test(image);
     if (params === undefined) continue;
     const finding: RuleFinding = { code, attribute: image.attribute, params: { url: image.url, ...params } };
-    if (image.subPath !== undefined) finding.subPath = image.subPath;
+    const subPath = subPathOf(image);
+    if (subPath !== undefined) finding.subPath = subPath;
     findings.push(finding);
   }
   return findings;
@@ -75,26 +96,6 @@ export function placeOf(finding: RuleFinding, titleOf: TitleOf): string {
 export function seen(finding: RuleFinding, titleOf: TitleOf): string {
   const url = finding.params.url;
   return `${placeOf(finding, titleOf)} "${typeof url === 'string' ? url : ''}"`;
-}
-
-export interface UrlParts {
-  /** The file name: the last path segment, without query or fragment. */
-  fileName: string;
-  /** Lower-case extension of the file name, without the dot. */
-  extension: string | undefined;
-  query: URLSearchParams;
-}
-
-/** Splits a URL by hand, because `new URL` throws on the malformed URLs these rules must still read. */
-export function urlParts(url: string): UrlParts {
-  const withoutFragment = url.split('#', 1)[0] ?? '';
-  const q = withoutFragment.indexOf('?');
-  const beforeQuery = q === -1 ? withoutFragment : withoutFragment.slice(0, q);
-  // The host is no file name: "https://example.com" has no extension, whatever its domain ends in.
-  const path = beforeQuery.replace(/^[a-z][a-z\d+.-]*:\/\/[^/]*/i, '');
-  const fileName = path.slice(path.lastIndexOf('/') + 1);
-  const extension = /\.([a-z\d]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  return { fileName, extension, query: new URLSearchParams(q === -1 ? '' : withoutFragment.slice(q + 1)) };
 }
 
 export const IMAGE_EXTENSIONS: readonly string[] = ['jpg', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'tif', 'tiff'];

@@ -1,7 +1,13 @@
 // images.no_extension (image.no_extension): an image URL whose path does not end in an image file type. Such URLs are
 // often web pages or redirects rather than the image; Walmart asks for links that load as an image file.
 import { defineRecordRule } from '../../src/core/rule.js';
-import { IMAGE_ATTRIBUTES, IMAGE_EXTENSIONS, checkImageUrls, seen, urlParts } from './image-urls.js';
+import type { ImageUrl } from './image-urls.js';
+import { IMAGE_ATTRIBUTES, IMAGE_EXTENSIONS, checkImageUrls, seen } from './image-urls.js';
+
+function noImageExtension({ parts: { extension } }: ImageUrl): Record<string, unknown> | undefined {
+  if (extension !== undefined && IMAGE_EXTENSIONS.includes(extension)) return undefined;
+  return extension === undefined ? {} : { extension };
+}
 
 export default defineRecordRule({
   id: 'images.no_extension',
@@ -11,11 +17,7 @@ export default defineRecordRule({
   needs: [],
   needsAnyOf: IMAGE_ATTRIBUTES,
   check(record) {
-    return checkImageUrls(record, 'image.no_extension', (url) => {
-      const { extension } = urlParts(url.trim());
-      if (extension !== undefined && IMAGE_EXTENSIONS.includes(extension)) return undefined;
-      return extension === undefined ? {} : { extension };
-    });
+    return checkImageUrls(record, 'image.no_extension', noImageExtension);
   },
   message(finding, titleOf) {
     const { extension } = finding.params;

@@ -1,7 +1,13 @@
 // images.not_jpg (image.not_jpg): an image in another format than JPEG. Walmart accepts several but recommends .jpg,
 // so this is information, and only for URLs whose extension names the format (no_extension covers the rest).
 import { defineRecordRule } from '../../src/core/rule.js';
-import { IMAGE_ATTRIBUTES, IMAGE_EXTENSIONS, checkImageUrls, seen, urlParts } from './image-urls.js';
+import type { ImageUrl } from './image-urls.js';
+import { IMAGE_ATTRIBUTES, IMAGE_EXTENSIONS, checkImageUrls, seen } from './image-urls.js';
+
+function otherFormat({ parts: { extension } }: ImageUrl): Record<string, unknown> | undefined {
+  if (extension === undefined || !IMAGE_EXTENSIONS.includes(extension)) return undefined;
+  return extension === 'jpg' || extension === 'jpeg' ? undefined : { extension };
+}
 
 export default defineRecordRule({
   id: 'images.not_jpg',
@@ -11,11 +17,7 @@ export default defineRecordRule({
   needs: [],
   needsAnyOf: IMAGE_ATTRIBUTES,
   check(record) {
-    return checkImageUrls(record, 'image.not_jpg', (url) => {
-      const { extension } = urlParts(url.trim());
-      if (extension === undefined || !IMAGE_EXTENSIONS.includes(extension)) return undefined;
-      return extension === 'jpg' || extension === 'jpeg' ? undefined : { extension };
-    });
+    return checkImageUrls(record, 'image.not_jpg', otherFormat);
   },
   message(finding, titleOf) {
     const { extension } = finding.params;

@@ -1,7 +1,9 @@
 // images.not_square (image.not_square): Walmart asks for square 1:1 images. The rule fetches nothing, so it judges
 // only URLs that state their size: "800x600" in the file name, or width and height in a resizing CDN's query.
 import { defineRecordRule } from '../../src/core/rule.js';
-import { IMAGE_ATTRIBUTES, checkImageUrls, seen, urlParts } from './image-urls.js';
+import type { ImageUrl } from './image-urls.js';
+import { IMAGE_ATTRIBUTES, checkImageUrls, seen } from './image-urls.js';
+import type { UrlParts } from './url-parts.js';
 
 /** Query parameter pairs that resizing CDNs use (Walmart's own odn…, Scene7's wid/hei, the common w/h). */
 const QUERY_PAIRS: ReadonlyArray<readonly [string, string]> = [
@@ -10,6 +12,10 @@ const QUERY_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['wid', 'hei'],
   ['w', 'h'],
 ];
+
+// A query states a size only with one of the width keys above, so a query without one is not decoded: most image
+// URLs have none. A "%" may encode a key, so a query with one is always decoded; URLSearchParams drops a leading "?".
+const MAY_STATE_SIZE = /(?:^\??|&)(?:odnwidth|width|wid|w)=|%/i;
 
 // Bounded by separators, so hashes such as "a1b2x3c4" in a file name do not read as sizes.
 const SIZE_IN_NAME = /(?:^|[_\-.])(\d{2,5})[x×](\d{2,5})(?=[_\-.]|$)/i;
@@ -20,11 +26,9 @@ export interface StatedSize {
   source: 'file name' | 'query';
 }
 
-/** The width and height the URL itself states, if it states both. */
-export function statedSize(url: string): StatedSize | undefined {
-  const { fileName, query } = urlParts(url.trim());
+function sizeInQuery(query: string): StatedSize | undefined {
   const params = new Map<string, string>();
-  for (const [key, value] of query) params.set(key.toLowerCase(), value.trim());
+  for (const [key, value] of new URLSearchParams(query)) params.set(key.toLowerCase(), value.trim());
   for (const [w, h] of QUERY_PAIRS) {
     const width = params.get(w);
     const height = params.get(h);
@@ -32,11 +36,23 @@ export function statedSize(url: string): StatedSize | undefined {
       return { width: Number(width), height: Number(height), source: 'query' };
     }
   }
+  return undefined;
+}
+
+/** The width and height the URL itself states, if it states both; the query wins over the file name. */
+export function statedSize({ fileName, query }: UrlParts): StatedSize | undefined {
+  const inQuery = MAY_STATE_SIZE.test(query) ? sizeInQuery(query) : undefined;
+  if (inQuery !== undefined) return inQuery;
   const match = SIZE_IN_NAME.exec(fileName);
   if (match?.[1] !== undefined && match[2] !== undefined) {
     return { width: Number(match[1]), height: Number(match[2]), source: 'file name' };
   }
   return undefined;
+}
+
+function notSquare({ parts }: ImageUrl): Record<string, unknown> | undefined {
+  const size = statedSize(parts);
+  return size !== undefined && size.width > 0 && size.height > 0 && size.width !== size.height ? { ...size } : undefined;
 }
 
 export default defineRecordRule({
@@ -47,10 +63,7 @@ export default defineRecordRule({
   needs: [],
   needsAnyOf: IMAGE_ATTRIBUTES,
   check(record) {
-    return checkImageUrls(record, 'image.not_square', (url) => {
-      const size = statedSize(url);
-      return size !== undefined && size.width > 0 && size.height > 0 && size.width !== size.height ? { ...size } : undefined;
-    });
+    return checkImageUrls(record, 'image.not_square', notSquare);
   },
   message(finding, titleOf) {
     const { width, height, source } = finding.params;

@@ -2,17 +2,27 @@
 // line them up in one selector. The group's usual set (most items; the earliest on a tie) is taken as right.
 import type { RuleFinding } from '../../src/core/rule.js';
 import { defineFeedRule } from '../../src/core/rule.js';
-import type { Groups, MemberRef } from './members.js';
-import { GROUP_ID, NAMES, addMember, describeRef, groupIdOf, namesOf, placeOn, refOf } from './members.js';
+import type { MemberRef } from './members.js';
+import { GROUP_ID, GroupTable, NAMES, describeRef, groupIdOf, lowerNamesOf, namesOf, placeOn } from './members.js';
+import { setKey } from './set-key.js';
 
 interface NamesMember extends MemberRef {
-  names: string[];
+  names: readonly string[];
   /** The names as a set: order and case do not matter. */
   key: string;
 }
 
-function setKey(names: readonly string[]): string {
-  return [...new Set(names.map((n) => n.toLowerCase()))].sort().join('|');
+interface NamesGroup {
+  members: NamesMember[];
+  /** Whether every member so far has the first member's set; then there is nothing to report. */
+  same: boolean;
+}
+
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The member that carries the group's usual set of names. */
@@ -26,23 +36,40 @@ function reference(members: readonly NamesMember[]): NamesMember | undefined {
   return best;
 }
 
-export default defineFeedRule<Groups<NamesMember>>({
+export default defineFeedRule<GroupTable<NamesGroup>>({
   id: 'variants.attribute_names_differ',
   pack: 'variants',
   severity: 'error',
   description: 'All items of a variant group must list the same Variant Attribute Names.',
   needs: [GROUP_ID, NAMES],
-  start: () => new Map(),
+  start: () => new GroupTable(),
   visit(groups, record) {
     const groupId = groupIdOf(record);
+    if (groupId === undefined) return;
     const names = namesOf(record);
     // An item without names is variants.names_missing's finding; comparing it here would report it twice.
-    if (groupId === undefined || names.length === 0) return;
-    addMember(groups, groupId, { ...refOf(record), names, key: setKey(names) });
+    if (names.length === 0) return;
+    // Every member is kept, since any of them may be reported once a later one changes the group's usual set.
+    const member: NamesMember = { record: record.index, sku: record.sku, productType: record.productType, names, key: setKey(lowerNamesOf(record), '|') };
+    const group = groups.get(groupId);
+    const first = group?.members[0];
+    if (group === undefined || first === undefined) {
+      groups.set(groupId, { members: [member], same: true });
+      return;
+    }
+    if (member.key === first.key) {
+      // Members nearly always repeat the first one's names: they share its copies rather than keep their own.
+      member.key = first.key;
+      if (sameNames(names, first.names)) member.names = first.names;
+    } else {
+      group.same = false;
+    }
+    group.members.push(member);
   },
   finish(groups) {
     const findings: RuleFinding[] = [];
-    for (const [groupId, members] of groups) {
+    for (const [groupId, { members, same }] of groups.byId) {
+      if (same) continue;
       const ref = reference(members);
       if (ref === undefined) continue;
       for (const m of members) {

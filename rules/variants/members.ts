@@ -1,5 +1,7 @@
-// How the variant feed rules remember items: a few fields per item, grouped by Variant Group ID, never whole records.
+// How the variant rules read an item (its group and names, read once per record for all of them) and how the feed
+// rules remember items: a few fields per item, grouped by Variant Group ID, never whole records.
 import type { RecordView, RuleFinding } from '../../src/core/rule.js';
+import { perRecord } from '../per-record.js';
 
 export const GROUP_ID = 'variantGroupId';
 export const NAMES = 'variantAttributeNames';
@@ -13,8 +15,6 @@ export interface MemberRef {
   productType: string;
 }
 
-export type Groups<Member> = Map<string, Member[]>;
-
 export function refOf(record: RecordView): MemberRef {
   return { record: record.index, sku: record.sku, productType: record.productType };
 }
@@ -24,28 +24,77 @@ export function placeOn(member: MemberRef): Pick<RuleFinding, 'record' | 'sku' |
   return { record: member.record, sku: member.sku, productType: member.productType };
 }
 
-/** Variant Group ID, trimmed; CSV coercion may have turned a numeric id into a number. */
-export function groupIdOf(record: RecordView): string | undefined {
+/**
+ * A feed rule's groups by Variant Group ID, in the order they first appeared. Feeds list a group's items together,
+ * so the group looked up last is kept at hand: most lookups compare one string instead of searching the Map.
+ */
+export class GroupTable<Group> {
+  readonly byId = new Map<string, Group>();
+  #lastId: string | undefined;
+  #last: Group | undefined;
+
+  get(groupId: string): Group | undefined {
+    if (groupId === this.#lastId) return this.#last;
+    const group = this.byId.get(groupId);
+    if (group !== undefined) this.#remember(groupId, group);
+    return group;
+  }
+
+  /** Adds a group, or replaces one in its place. */
+  set(groupId: string, group: Group): void {
+    this.byId.set(groupId, group);
+    this.#remember(groupId, group);
+  }
+
+  #remember(groupId: string, group: Group): void {
+    this.#lastId = groupId;
+    this.#last = group;
+  }
+}
+
+/** Variant Group ID, trimmed; CSV coercion may have turned a numeric id into a number. Read once per record. */
+export const groupIdOf: (record: RecordView) => string | undefined = perRecord((record) => {
   const value = record.get(GROUP_ID);
   const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
   return id === '' ? undefined : id;
-}
+});
 
-/** Variant Attribute Names as given, in order; a delimited string is accepted for spreadsheets without array coercion. */
-export function namesOf(record: RecordView): string[] {
+const NO_NAMES: readonly string[] = [];
+
+/**
+ * Variant Attribute Names as given, in order; a delimited string is accepted for spreadsheets without array coercion.
+ * Read once per record and shared by the variant rules, so the list is read-only.
+ */
+export const namesOf: (record: RecordView) => readonly string[] = perRecord((record) => {
   const value = record.get(NAMES);
+  // Items outside variant groups have none: nothing to build.
+  if (value === undefined) return NO_NAMES;
   const items = Array.isArray(value) ? (value as unknown[]) : typeof value === 'string' ? value.split(/[,;|]/) : [];
-  return items.filter((n): n is string => typeof n === 'string').map((n) => n.trim()).filter((n) => n !== '');
-}
+  const names: string[] = [];
+  for (const n of items) {
+    if (typeof n !== 'string') continue;
+    const name = n.trim();
+    if (name !== '') names.push(name);
+  }
+  return names;
+});
+
+/** The names in lower case, in the same order: names are compared without case. Once per record, read-only. */
+export const lowerNamesOf: (record: RecordView) => readonly string[] = perRecord((record) => {
+  const names = namesOf(record);
+  if (names.length === 0) return NO_NAMES;
+  const lower: string[] = [];
+  for (const name of names) lower.push(name.toLowerCase());
+  return lower;
+});
 
 export function isPrimary(value: unknown): boolean {
-  return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'yes');
-}
-
-export function addMember<Member>(groups: Groups<Member>, groupId: string, member: Member): void {
-  const members = groups.get(groupId);
-  if (members) members.push(member);
-  else groups.set(groupId, [member]);
+  if (value === true) return true;
+  if (typeof value !== 'string') return false;
+  // The usual spellings first, without building a lower-case copy.
+  if (value === 'Yes') return true;
+  if (value === 'No') return false;
+  return value.trim().toLowerCase() === 'yes';
 }
 
 /** "record 3 (SKU TS-104)", for messages that point at another item. */

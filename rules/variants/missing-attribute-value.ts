@@ -3,7 +3,7 @@
 import type { RuleFinding } from '../../src/core/rule.js';
 import { defineRecordRule } from '../../src/core/rule.js';
 import { GROUP_ID, NAMES, groupIdOf, namesOf } from './members.js';
-import { normaliseValue } from './values.js';
+import { variantValuesOf } from './values.js';
 
 export default defineRecordRule({
   id: 'variants.missing_attribute_value',
@@ -15,10 +15,11 @@ export default defineRecordRule({
     const groupId = groupIdOf(record);
     if (groupId === undefined) return [];
     const names = namesOf(record);
+    const values = variantValuesOf(record);
     const findings: RuleFinding[] = [];
-    for (const name of names) {
-      if (normaliseValue(record.get(name)) !== undefined) continue;
-      findings.push({ attribute: name, params: { groupId, names } });
+    for (let i = 0; i < names.length; i++) {
+      if (values[i] !== undefined) continue;
+      findings.push({ attribute: names[i] as string, params: { groupId, names } });
     }
     return findings;
   },

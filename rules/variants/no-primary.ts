@@ -2,30 +2,47 @@
 // A lone item is still told, more softly, since it is a group of one and may simply not be a variant yet.
 import type { RuleFinding } from '../../src/core/rule.js';
 import { defineFeedRule } from '../../src/core/rule.js';
-import type { Groups } from './members.js';
-import { GROUP_ID, PRIMARY, placeOn } from './members.js';
-import type { PrimaryMember } from './primaries.js';
-import { visitPrimary } from './primaries.js';
+import type { MemberRef } from './members.js';
+import { GROUP_ID, GroupTable, PRIMARY, groupIdOf, isPrimary, placeOn } from './members.js';
+import { primaryAnswerOf } from './primaries.js';
 import { displayValue } from './values.js';
 
-export default defineFeedRule<Groups<PrimaryMember>>({
+/** All the rule needs of a group: its first item (where the finding goes), its size, and whether any item is primary. */
+interface PrimaryGroup extends MemberRef {
+  /** The first item's answer as given, for the message. */
+  value: unknown;
+  size: number;
+  primary: boolean;
+}
+
+export default defineFeedRule<GroupTable<PrimaryGroup>>({
   id: 'variants.no_primary',
   pack: 'variants',
   severity: 'error',
   description: 'Each variant group needs one item with Is Primary Variant "Yes".',
   needs: [GROUP_ID, PRIMARY],
-  start: () => new Map(),
-  visit: visitPrimary,
+  start: () => new GroupTable(),
+  visit(groups, record) {
+    const groupId = groupIdOf(record);
+    if (groupId === undefined) return;
+    const value = primaryAnswerOf(record);
+    const group = groups.get(groupId);
+    if (group === undefined) {
+      groups.set(groupId, { record: record.index, sku: record.sku, productType: record.productType, value, size: 1, primary: isPrimary(value) });
+      return;
+    }
+    group.size++;
+    if (!group.primary) group.primary = isPrimary(value);
+  },
   finish(groups) {
     const findings: RuleFinding[] = [];
-    for (const [groupId, members] of groups) {
-      const first = members[0];
-      if (first === undefined || members.some((m) => m.primary)) continue;
+    for (const [groupId, group] of groups.byId) {
+      if (group.primary) continue;
       findings.push({
         attribute: PRIMARY,
-        ...placeOn(first),
-        ...(members.length === 1 ? { severity: 'warning' as const } : {}),
-        params: { groupId, value: displayValue(first.value), size: members.length },
+        ...placeOn(group),
+        ...(group.size === 1 ? { severity: 'warning' as const } : {}),
+        params: { groupId, value: displayValue(group.value), size: group.size },
       });
     }
     return findings;

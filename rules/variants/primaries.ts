@@ -1,17 +1,7 @@
-// What the primary-variant rules remember of each item: where it is and its Is Primary Variant answer.
+// What the primary-variant rules read of each item: its Is Primary Variant answer, read once per record for both.
 import type { RecordView } from '../../src/core/rule.js';
-import type { Groups, MemberRef } from './members.js';
-import { PRIMARY, addMember, groupIdOf, isPrimary, refOf } from './members.js';
+import { perRecord } from '../per-record.js';
+import { PRIMARY } from './members.js';
 
-export interface PrimaryMember extends MemberRef {
-  primary: boolean;
-  /** The answer as given, for messages. */
-  value: unknown;
-}
-
-export function visitPrimary(groups: Groups<PrimaryMember>, record: RecordView): void {
-  const groupId = groupIdOf(record);
-  if (groupId === undefined) return;
-  const value = record.get(PRIMARY);
-  addMember(groups, groupId, { ...refOf(record), primary: isPrimary(value), value });
-}
+/** Is Primary Variant as given, for the verdict (isPrimary) and for messages. */
+export const primaryAnswerOf: (record: RecordView) => unknown = perRecord((record) => record.get(PRIMARY));

@@ -2,7 +2,7 @@
 // selector shows a swatch for some choices and a plain label for others.
 import type { RuleFinding } from '../../src/core/rule.js';
 import { defineRecordRule, isPresent } from '../../src/core/rule.js';
-import { NAMES, SWATCHES, namesOf } from './members.js';
+import { NAMES, SWATCHES, lowerNamesOf, namesOf } from './members.js';
 
 // Attributes whose choices a shopper tells apart by look; size or count needs no swatch.
 const VISUAL = new Set(
@@ -21,6 +21,12 @@ function swatchedAttributes(value: unknown): string[] {
   return covered;
 }
 
+/** Whether a swatch is for this attribute (lower-case); case does not matter. */
+function covers(covered: readonly string[], key: string): boolean {
+  for (const attribute of covered) if (attribute.toLowerCase() === key) return true;
+  return false;
+}
+
 export default defineRecordRule({
   id: 'variants.swatch_missing',
   pack: 'variants',
@@ -30,13 +36,17 @@ export default defineRecordRule({
   check(record) {
     const swatches = record.get(SWATCHES);
     if (!isPresent(swatches)) return [];
-    const covered = swatchedAttributes(swatches);
-    const coveredKeys = new Set(covered.map((a) => a.toLowerCase()));
     const findings: RuleFinding[] = [];
-    for (const name of namesOf(record)) {
-      const key = name.toLowerCase();
-      if (!VISUAL.has(key) || coveredKeys.has(key)) continue;
-      findings.push({ attribute: SWATCHES, params: { missing: name, covered } });
+    // Read only once a visual attribute asks for it: most items list one, whose swatch is there.
+    let covered: string[] | undefined;
+    const names = namesOf(record);
+    const keys = lowerNamesOf(record);
+    for (let i = 0; i < names.length; i++) {
+      const key = keys[i] as string;
+      if (!VISUAL.has(key)) continue;
+      covered ??= swatchedAttributes(swatches);
+      if (covers(covered, key)) continue;
+      findings.push({ attribute: SWATCHES, params: { missing: names[i], covered } });
     }
     return findings;
   },

@@ -1,10 +1,26 @@
 // Variant values compared across items: the same value may arrive as "Red", " red" or ["Blue", "Red"] vs ["red", "blue"].
 import { isPresent } from '../../src/core/rule.js';
+import type { RecordView } from '../../src/core/rule.js';
+import { perRecord } from '../per-record.js';
+import { namesOf } from './members.js';
+
+// Whitespace that collapsing would change: a run of two, or one that is not a plain space. Most values have none,
+// so the replace (and the copy it makes) is skipped for them.
+const UNTIDY_SPACE = /\s\s|[^\S ]/;
+
+function normaliseText(value: string): string | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  return (UNTIDY_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed).toLowerCase();
+}
 
 /** A comparable key for a value, or undefined when nothing is given. Arrays become sorted, joined lowercase strings. */
 export function normaliseValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return normaliseText(value);
   if (!isPresent(value)) return undefined;
   if (Array.isArray(value)) {
+    // A one-value list, the usual case, is its value: nothing to sort or join.
+    if (value.length === 1) return normaliseValue(value[0]);
     const parts = (value as unknown[]).map(normaliseValue).filter((p): p is string => p !== undefined).sort();
     return parts.length > 0 ? parts.join('|') : undefined;
   }
@@ -17,10 +33,20 @@ export function normaliseValue(value: unknown): string | undefined {
       .map(([k, v]) => `${k}=${v}`);
     return parts.length > 0 ? `{${parts.join(';')}}` : undefined;
   }
-  if (typeof value === 'string') return value.trim().replace(/\s+/g, ' ').toLowerCase();
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value).toLowerCase();
   return undefined;
 }
+
+/**
+ * The normalised value of each of the record's Variant Attribute Names, in their order (undefined where blank).
+ * Worked out once per record for missing_attribute_value and duplicate_combination; read-only.
+ */
+export const variantValuesOf: (record: RecordView) => ReadonlyArray<string | undefined> = perRecord((record) => {
+  const names = namesOf(record);
+  const values: Array<string | undefined> = [];
+  for (const name of names) values.push(normaliseValue(record.get(name)));
+  return values;
+});
 
 /** A value as a merchandiser wrote it, for messages. */
 export function displayValue(value: unknown): string {

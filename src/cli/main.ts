@@ -8,6 +8,7 @@ const EXAMPLES = `
 Examples:
   $ catalog-gate validate samples/feeds/clothing-4.3-errors.json
   $ catalog-gate validate feed.json --feed-type MP_ITEM --spec-version 4.3 --format json --out report.json
+  $ catalog-gate validate catalog.xlsx --annotate catalog-checked.xlsx
   $ catalog-gate spec list
   $ catalog-gate spec import MP_ITEM_SPEC_4.3.json --feed-type MP_ITEM --spec-version 4.3`;
 
@@ -23,8 +24,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Each command registers its flags here and imports what it runs only when it runs.
   const { registerValidate } = await import('./commands/validate.js');
   const { registerSpec } = await import('./commands/spec.js');
+  const { registerInit } = await import('./commands/init.js');
   registerValidate(program, state);
   registerSpec(program, state);
+  registerInit(program, state);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

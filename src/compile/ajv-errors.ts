@@ -68,8 +68,13 @@ const KEYWORD_CODES: Readonly<Record<string, SchemaCode>> = {
   dependencies: 'schema.required',
 };
 
-export function explainErrors(errors: readonly ErrorObject[], item: unknown, itemSchema: SchemaObject): SchemaFinding[] {
-  const kept = foldAlternatives(errors.filter((e) => e.keyword !== 'if'));
+/**
+ * `rebase` maps an error's schemaPath onto `itemSchema` where the compiled schema differs from it
+ * (attributes split into their own functions, see split-refs.ts).
+ */
+export function explainErrors(errors: readonly ErrorObject[], item: unknown, itemSchema: SchemaObject, rebase?: (e: ErrorObject) => string): SchemaFinding[] {
+  const whole = rebase === undefined ? errors : errors.map((e) => ({ ...e, schemaPath: rebase(e) }));
+  const kept = foldAlternatives(whole.filter((e) => e.keyword !== 'if'));
   const typeBroken = new Set(kept.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const out: SchemaFinding[] = [];
   const seen = new Set<string>();

@@ -5,17 +5,27 @@ import AjvModule from 'ajv';
 import type { CodeKeywordDefinition, Options } from 'ajv';
 import { _, str } from 'ajv';
 import formatsModule from 'ajv-formats';
+import { useFunc } from 'ajv/dist/compile/util.js';
+import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
+import { FORMATS_MODULE_ID, uri } from './formats.js';
 
 const Ajv = AjvModule.default;
 const addFormats = formatsModule.default;
 export type AjvInstance = InstanceType<typeof Ajv>;
 
 /** Bumped whenever generated code would change for the same spec: part of the compiled-code cache key. */
-export const COMPILER_REVISION = 1;
+export const COMPILER_REVISION = 3;
+
+// Node hands a CommonJS module's exports object to a default import; vitest hands its `default` export.
+type Ucs2Length = ((s: string) => number) & { code: string };
+const ucs2lengthExport = ucs2lengthModule as unknown as { default: Ucs2Length } | Ucs2Length;
+const ucs2length = typeof ucs2lengthExport === 'function' ? ucs2lengthExport : ucs2lengthExport.default;
 
 export const AJV_OPTIONS: Options = {
   allErrors: true,
   verbose: true,
+  // Each attribute compiles to its own function (see split-refs.ts): small enough for V8 to optimise.
+  inlineRefs: false,
   strict: true,
   // Walmart specs list a property in `required` without declaring its type alongside it, and use
   // enums without `type`; both are fine JSON Schema. Everything else stays strict.
@@ -23,7 +33,9 @@ export const AJV_OPTIONS: Options = {
   strictTypes: false,
   strictTuples: true,
   validateFormats: true,
-  code: { source: true, optimize: true },
+  // Standalone code requires formats from our formats module (see formats.ts), by a name that
+  // compiled-cache resolves, so compiled files work wherever the cache directory lives.
+  code: { source: true, optimize: true, formats: _`require(${FORMATS_MODULE_ID}).FORMATS` },
 };
 
 /**
@@ -48,11 +60,36 @@ const multipleOf: CodeKeywordDefinition = {
   },
 };
 
+/**
+ * maxLength/minLength count characters (code points), as Ajv's own keywords do, but skip counting when
+ * the UTF-16 length already settles it: a string's code points are at most its length and at least half
+ * of it. Counting every long description was a sixth of validation time.
+ */
+const stringLength: CodeKeywordDefinition = {
+  keyword: ['maxLength', 'minLength'],
+  type: 'string',
+  schemaType: 'number',
+  error: {
+    message: ({ keyword, schemaCode }) => str`must NOT have ${keyword === 'maxLength' ? 'more' : 'fewer'} than ${schemaCode} characters`,
+    params: ({ schemaCode }) => _`{limit: ${schemaCode}}`,
+  },
+  code(cxt) {
+    const { keyword, data, schemaCode, gen } = cxt;
+    const count = useFunc(gen, ucs2length);
+    if (keyword === 'maxLength') cxt.fail(_`${data}.length > ${schemaCode} && ${count}(${data}) > ${schemaCode}`);
+    else cxt.fail(_`${data}.length < ${schemaCode} || (${data}.length < 2 * ${schemaCode} && ${count}(${data}) < ${schemaCode})`);
+  },
+};
+
 export function createAjv(): AjvInstance {
   const ajv = new Ajv(AJV_OPTIONS);
   addFormats(ajv);
+  ajv.addFormat('uri', uri);
   ajv.removeKeyword('multipleOf');
   ajv.addKeyword(multipleOf);
+  ajv.removeKeyword('maxLength');
+  ajv.removeKeyword('minLength');
+  ajv.addKeyword(stringLength);
   // v5 specs annotate every attribute with `comments: "@group=…"`: an annotation, validates nothing.
   ajv.addKeyword({ keyword: 'comments', schemaType: ['string', 'array'] });
   return ajv;

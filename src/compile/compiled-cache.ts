@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../spec/atomic-write.js';
 import { AJV_OPTIONS, COMPILER_REVISION } from './ajv.js';
+import * as formats from './formats.js';
 
 const require = createRequire(import.meta.url);
 const HEADER = '// catalog-gate compiled validator sha256:';
@@ -54,7 +55,8 @@ export function loadStandalone(body: string): Record<string, unknown> {
   // The code is Ajv's own output for a spec we hashed, read back only after its digest checks out.
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const fn = new Function('require', 'module', 'exports', body) as (r: NodeJS.Require, m: typeof module, e: unknown) => void;
-  fn(require, module, module.exports);
+  const load = ((id: string): unknown => (id === formats.FORMATS_MODULE_ID ? formats : (require(id) as unknown))) as NodeJS.Require;
+  fn(load, module, module.exports);
   return module.exports;
 }
 

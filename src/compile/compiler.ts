@@ -16,6 +16,8 @@ import { createAjv } from './ajv.js';
 import { indexAttributes } from './attributes.js';
 import type { AttributeIndex } from './attributes.js';
 import { compiledPath, loadStandalone, readCompiled, writeCompiled } from './compiled-cache.js';
+import { splitAttributes } from './split-refs.js';
+import type { SplitSchema } from './split-refs.js';
 
 const standaloneCode = standaloneModule.default;
 
@@ -31,6 +33,8 @@ export interface CompiledSpec {
   itemSchema: SchemaObject;
   headerSchema: SchemaObject | undefined;
   attributes: AttributeIndex;
+  /** How the compiled item schema was split into per-attribute functions, to map error paths back. */
+  split: Pick<SplitSchema, 'attributePointers' | 'blocks'>;
   notes: NormaliseNote[];
   /** 'compiled' on a cold start, 'disk' when loaded from the compiled-code cache. */
   origin: 'compiled' | 'disk';
@@ -71,12 +75,13 @@ export class Compiler {
     const shape = feedSpecShape(spec);
     const header = shape.headerKey === undefined ? undefined : (spec.properties as SchemaObject)[shape.headerKey];
     const headerSchema = isSchemaObject(header) ? header : undefined;
+    const split = splitAttributes(shape.item);
     const path = compiledPath(this.#store.dir, entry.sha256);
     let origin: CompiledSpec['origin'] = 'disk';
     let body = this.#disk ? await readCompiled(path) : undefined;
     if (body === undefined) {
       origin = 'compiled';
-      body = generate(entry, shape.item, headerSchema);
+      body = generate(entry, split.schema, headerSchema);
       if (this.#disk) await writeCompiled(path, body);
     }
     const mod = loadStandalone(body);
@@ -89,6 +94,7 @@ export class Compiler {
       itemSchema: shape.item,
       headerSchema,
       attributes: indexAttributes(shape.item),
+      split,
       notes,
       origin,
     };

@@ -49,7 +49,8 @@ export async function* validateWith(
   for await (const raw of items) {
     index++;
     const item: InputItem = isInputItem(raw) ? raw : { data: raw };
-    yield { type: 'record', result: await validator.record(item, index) };
+    const r = validator.recordNow(item, index);
+    yield { type: 'record', result: r instanceof Promise ? await r : r };
   }
   const issues = [...validator.addFeedIssues(feedIssues?.() ?? []), ...validator.finish()];
   yield { type: 'end', issues, summary: validator.summary() };

@@ -3,7 +3,9 @@
 import { ALL_RULES } from '../../rules/index.js';
 import type { AttributeIndex } from '../compile/attributes.js';
 import { valueAt } from '../compile/attributes.js';
+import type { ErrorObject } from 'ajv';
 import { explainErrors } from '../compile/ajv-errors.js';
+import { rebaseSchemaPath } from '../compile/split-refs.js';
 import type { SchemaFinding } from '../compile/ajv-errors.js';
 import { Compiler } from '../compile/compiler.js';
 import type { CompiledSpec } from '../compile/compiler.js';
@@ -60,6 +62,8 @@ export class Validator {
   readonly #compiler: Compiler;
   readonly #store: SpecStore;
   readonly #perSpec = new Map<string, Promise<PerSpec | undefined>>();
+  /** The same, once settled: lets recordNow() stay synchronous. */
+  readonly #ready = new Map<string, PerSpec | undefined>();
   readonly #feedStates = new Map<Rule, unknown>();
   readonly #meta = new Map<number, RecordMeta>();
   /** Paths with a schema issue, per record, so a rule does not report the same root cause again. */
@@ -126,7 +130,16 @@ export class Validator {
   }
 
   /** Validates one item; `index` is its 1-based position in the input. */
-  async record(input: InputItem, index = this.#records + 1): Promise<RecordResult> {
+  record(input: InputItem, index = this.#records + 1): Promise<RecordResult> {
+    const r = this.recordNow(input, index);
+    return r instanceof Promise ? r : Promise.resolve(r);
+  }
+
+  /**
+   * As record(), but returns the result itself, without a promise, once the product type's spec is
+   * compiled: a promise per record costs more than validating a small item.
+   */
+  recordNow(input: InputItem, index = this.#records + 1): RecordResult | Promise<RecordResult> {
     this.#records++;
     const item = input.data;
     const location = input.location;
@@ -135,7 +148,13 @@ export class Validator {
       const issue = this.#locate({ ...pt, severity: 'error', record: index }, location);
       return { record: index, sku: undefined, productType: undefined, issues: this.#count([...this.#fromSource(input, index), issue], index) };
     }
-    const per = await this.#perSpecFor(pt);
+    if (this.#ready.has(pt)) return this.#recordWith(this.#ready.get(pt), pt, input, index);
+    return this.#perSpecFor(pt).then((per) => this.#recordWith(per, pt, input, index));
+  }
+
+  #recordWith(per: PerSpec | undefined, pt: string, input: InputItem, index: number): RecordResult {
+    const item = input.data;
+    const location = input.location;
     if (per === undefined) {
       const guess = nearest(pt, this.context.productTypes);
       const issue = this.#locate(
@@ -170,7 +189,8 @@ export class Validator {
       issues.push(s);
     }
     if (!compiled.validateItem(item)) {
-      for (const f of explainErrors(compiled.validateItem.errors ?? [], item, compiled.itemSchema)) {
+      const rebase = (e: ErrorObject): string => rebaseSchemaPath(e, compiled.split);
+      for (const f of explainErrors(compiled.validateItem.errors ?? [], item, compiled.itemSchema, rebase)) {
         const issue = this.#schemaIssue(f, index, meta);
         paths.add(issue.path);
         issues.push(issue);
@@ -293,6 +313,7 @@ export class Validator {
         };
       })();
       this.#perSpec.set(productType, p);
+      p.then((per) => this.#ready.set(productType, per)).catch(() => undefined);
     }
     return p;
   }

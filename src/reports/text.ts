@@ -13,7 +13,7 @@ export interface TextOptions {
 const MARK: Readonly<Record<Severity, string>> = { error: '✖ error  ', warning: '▲ warning', info: 'ℹ info   ' };
 
 function where(issue: Issue): string {
-  if (issue.record === 0) return 'Feed header';
+  if (issue.record === 0) return issue.sheet !== undefined ? `Sheet ${issue.sheet}${issue.row !== undefined ? ` · row ${issue.row}` : ''}` : 'Feed header';
   const parts = [issue.row !== undefined ? `Row ${issue.row}` : `Record ${issue.record}`];
   if (issue.sku !== undefined) parts.push(`SKU ${issue.sku}`);
   if (issue.productType !== undefined && issue.productType !== '*') parts.push(issue.productType);

@@ -8,9 +8,9 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliResult {
+export function cli(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd: string = REPO): CliResult {
   const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: REPO,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },
     timeout: 60_000,

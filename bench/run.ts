@@ -1,0 +1,397 @@
+// Benchmark entry (`npm run bench`, `node dist/bench/run.js [--quick] [--only a,b,c,d]`): catalog-gate against
+// a hand-written raw-Ajv baseline on the same generated data, in one run, printed as tables of figures.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUNDLED_CACHE_DIR, SpecStore, Validator } from '../src/index.js';
+import { breakdown } from './breakdown.js';
+import type { BreakdownRow } from './breakdown.js';
+import { BENCH_DATA_DIR, invalidItems, validItems, writeFeedFiles } from './data.js';
+import type { JsonObject } from './data.js';
+import { compileRawAjv, validateAllRaw } from './raw-ajv.js';
+import type { StartupResult } from './startup.js';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(REPO, 'dist/src/cli/main.js');
+const TIME = '/usr/bin/time';
+const PRODUCT_TYPES = ['Clothing', 'Cell Phones', 'Home Decor, Kitchen, & Other'] as const;
+
+interface Config {
+  quick: boolean;
+  parts: Set<string>;
+  /** Part a: items per set (valid, invalid). */
+  records: number;
+  warmupRounds: number;
+  timedRounds: number;
+  /** Part b: fresh-process repetitions per product type. */
+  startupReps: number;
+  /** Part c: records in the JSONL feed, and timed runs per side. */
+  feedRecords: number;
+  feedRuns: number;
+}
+
+function config(argv: readonly string[]): Config {
+  const quick = argv.includes('--quick');
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? argv[onlyAt + 1] : argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const parts = new Set((only ?? 'a,b,c,d').split(',').map((p) => p.trim()));
+  return quick
+    ? { quick, parts, records: 400, warmupRounds: 1, timedRounds: 5, startupReps: 1, feedRecords: 2000, feedRuns: 1 }
+    : { quick, parts, records: 10000, warmupRounds: 3, timedRounds: 7, startupReps: 5, feedRecords: 50000, feedRuns: 5 };
+}
+
+// ---- helpers ----
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+function fmt(n: number, digits = 0): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function ratio(a: number, b: number): string {
+  return `${(a / b).toFixed(2)}×`;
+}
+
+function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+interface Spawned {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  wallMs: number;
+}
+
+function run(cmd: string, args: readonly string[]): Promise<Spawned> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(cmd, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), wallMs: performance.now() - t0 });
+    });
+  });
+}
+
+// ---- machine ----
+
+function machine(): Record<string, string> {
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    cpus: String(cpus.length),
+    'cpu model': cpus[0]?.model ?? '?',
+    memory: `${fmt(os.totalmem() / 2 ** 30, 1)} GiB`,
+    'load average (1/5/15 min)': os.loadavg().map((l) => l.toFixed(2)).join(' / '),
+    platform: `${os.platform()} ${os.release()}`,
+  };
+}
+
+// ---- a. records/s ----
+
+interface RoundResult {
+  ms: number;
+  invalid: number;
+  issues: number;
+}
+
+async function catalogGateRound(items: readonly JsonObject[]): Promise<RoundResult> {
+  const t0 = performance.now();
+  const v = await Validator.create({ feedType: 'MP_ITEM', specVersion: '4.3' });
+  let issues = 0;
+  for (let i = 0; i < items.length; i++) {
+    const r = await v.record({ data: items[i] }, i + 1);
+    issues += r.issues.length;
+  }
+  issues += v.finish().length;
+  const ms = performance.now() - t0;
+  return { ms, invalid: v.summary().invalid, issues };
+}
+
+function rawRound(validate: Parameters<typeof validateAllRaw>[0], items: readonly JsonObject[]): RoundResult {
+  const t0 = performance.now();
+  const findings = validateAllRaw(validate, items);
+  const ms = performance.now() - t0;
+  return { ms, invalid: findings.length, issues: findings.reduce((n, f) => n + f.errors.length, 0) };
+}
+
+interface ThroughputFigures {
+  records: number;
+  rounds: number;
+  sets: Record<'valid' | 'invalid', { cg: RoundResult[]; raw: RoundResult[]; cgPerSec: number; rawPerSec: number }>;
+}
+
+async function partA(cfg: Config, specFile: string): Promise<ThroughputFigures> {
+  const sets = { valid: validItems(cfg.records, 11), invalid: invalidItems(cfg.records, 12).map((x) => x.item) };
+  const { validate } = compileRawAjv(specFile);
+  const res: ThroughputFigures['sets'] = {
+    valid: { cg: [], raw: [], cgPerSec: 0, rawPerSec: 0 },
+    invalid: { cg: [], raw: [], cgPerSec: 0, rawPerSec: 0 },
+  };
+  // Interleaved, so drift on a shared machine hits both sides alike.
+  for (let round = 0; round < cfg.warmupRounds + cfg.timedRounds; round++) {
+    const timed = round >= cfg.warmupRounds;
+    for (const name of ['valid', 'invalid'] as const) {
+      const items = sets[name];
+      const cg = await catalogGateRound(items);
+      const raw = rawRound(validate, items);
+      if (timed) {
+        res[name].cg.push(cg);
+        res[name].raw.push(raw);
+      }
+    }
+    process.stderr.write(`  a: round ${String(round + 1)}/${String(cfg.warmupRounds + cfg.timedRounds)}${timed ? '' : ' (warm-up)'}\n`);
+  }
+  for (const name of ['valid', 'invalid'] as const) {
+    const r = res[name];
+    r.cgPerSec = cfg.records / (median(r.cg.map((x) => x.ms)) / 1000);
+    r.rawPerSec = cfg.records / (median(r.raw.map((x) => x.ms)) / 1000);
+  }
+  return { records: cfg.records, rounds: cfg.timedRounds, sets: res };
+}
+
+function printA(a: ThroughputFigures): void {
+  console.log(`\n## a. Records/s, in-process (${fmt(a.records)} items per set, median of ${String(a.rounds)} timed rounds)\n`);
+  const rows = (['valid', 'invalid'] as const).map((name) => {
+    const r = a.sets[name];
+    return [name, fmt(r.cgPerSec), fmt(r.rawPerSec), ratio(r.cgPerSec, r.rawPerSec)];
+  });
+  console.log(table(['items', 'catalog-gate rec/s', 'raw Ajv rec/s', 'catalog-gate / raw'], rows));
+  console.log('\nWhat each side found (last timed round):');
+  for (const name of ['valid', 'invalid'] as const) {
+    const cg = a.sets[name].cg.at(-1);
+    const raw = a.sets[name].raw.at(-1);
+    if (cg === undefined || raw === undefined) continue;
+    console.log(`  ${name}: catalog-gate ${fmt(cg.invalid)} invalid records, ${fmt(cg.issues)} issues; raw Ajv ${fmt(raw.invalid)} invalid, ${fmt(raw.issues)} Ajv errors`);
+  }
+}
+
+// ---- b. start-up ----
+
+interface StartupFigures {
+  reps: number;
+  rows: Array<{ productType: string; coldMs: number; warmMs: number; rawMs: number; rawCompileMs: number; origins: string[] }>;
+}
+
+async function startupChild(side: 'catalog-gate' | 'raw', cacheDir: string, productType: string): Promise<StartupResult> {
+  const r = await run(process.execPath, [join(HERE, 'startup.js'), side, cacheDir, productType]);
+  if (r.code !== 0) throw new Error(`startup ${side} ${productType} failed (${String(r.code)}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as StartupResult;
+}
+
+async function partB(cfg: Config): Promise<StartupFigures> {
+  const tmp = await mkdtemp(join(os.tmpdir(), 'catalog-gate-bench-'));
+  try {
+    const cache = join(tmp, 'schemas-cache');
+    await cp(BUNDLED_CACHE_DIR, cache, { recursive: true, filter: (src) => !src.includes('.compiled') });
+    const rows: StartupFigures['rows'] = [];
+    for (const productType of PRODUCT_TYPES) {
+      const cold: number[] = [];
+      const warm: number[] = [];
+      const raw: number[] = [];
+      const rawCompile: number[] = [];
+      const origins = new Set<string>();
+      for (let rep = 0; rep < cfg.startupReps; rep++) {
+        await rm(join(cache, '.compiled'), { recursive: true, force: true });
+        const c = await startupChild('catalog-gate', cache, productType);
+        const w = await startupChild('catalog-gate', cache, productType);
+        const r = await startupChild('raw', cache, productType);
+        origins.add(`${String(c.origin)}→${String(w.origin)}`);
+        cold.push(c.ms);
+        warm.push(w.ms);
+        raw.push(r.ms);
+        rawCompile.push(r.compileMs ?? Number.NaN);
+      }
+      rows.push({ productType, coldMs: median(cold), warmMs: median(warm), rawMs: median(raw), rawCompileMs: median(rawCompile), origins: [...origins] });
+      process.stderr.write(`  b: ${productType} done\n`);
+    }
+    return { reps: cfg.startupReps, rows };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+function printB(b: StartupFigures): void {
+  console.log(`\n## b. Start-up per product type (each figure a fresh process; median of ${String(b.reps)})\n`);
+  console.log(
+    table(
+      ['product type', 'cold get ms', 'warm get ms', 'raw Ajv read+compile ms', 'cold / raw', 'warm / raw', 'origin cold→warm'],
+      b.rows.map((r) => [r.productType, fmt(r.coldMs), fmt(r.warmMs, 1), `${fmt(r.rawMs)} (compile ${fmt(r.rawCompileMs)})`, ratio(r.coldMs, r.rawMs), ratio(r.warmMs, r.rawMs), r.origins.join(', ')]),
+    ),
+  );
+}
+
+// ---- c. whole feed ----
+
+interface FeedRun {
+  wallMs: number;
+  maxRssKiB: number;
+  code: number | null;
+}
+
+interface FeedFigures {
+  records: number;
+  invalidRecords: number;
+  file: string;
+  bytes: number;
+  runs: number;
+  rssVia: string;
+  cg: FeedRun[];
+  raw: FeedRun[];
+  cgSummary: unknown;
+  rawSummary: unknown;
+}
+
+async function timedNode(args: readonly string[]): Promise<FeedRun> {
+  const useTime = existsSync(TIME);
+  const r = useTime
+    ? await run(TIME, ['-v', process.execPath, ...args])
+    : await run(process.execPath, ['--import', join(HERE, 'rss-probe.js'), ...args]);
+  const rss = useTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] : /catalog-gate-bench maxRSS=(\d+)/.exec(r.stderr)?.[1];
+  if (r.code !== 0 && r.code !== 1) throw new Error(`node ${args.join(' ')} failed (${String(r.code)}): ${r.stderr.slice(0, 2000)}`);
+  return { wallMs: r.wallMs, maxRssKiB: Number(rss ?? Number.NaN), code: r.code };
+}
+
+function cliArgs(file: string, out: string): string[] {
+  return [CLI, 'validate', file, '--feed-type', 'MP_ITEM', '--spec-version', '4.3', '--format', 'json', '--out', out];
+}
+
+async function partC(cfg: Config, specFile: string): Promise<FeedFigures> {
+  const { jsonl, invalid } = await writeFeedFiles(cfg.feedRecords);
+  const bytes = (await readFile(jsonl)).length;
+  const rawScript = join(HERE, 'raw-ajv-feed.js');
+  // Warm-up runs write their reports, to check both sides read the same file the same way; the CLI's warm-up
+  // also leaves compiled code in its cache (schemas-cache/.compiled), as any earlier run would.
+  const cgReport = join(BENCH_DATA_DIR, 'feed-report-catalog-gate.json');
+  const rawReport = join(BENCH_DATA_DIR, 'feed-report-raw-ajv.json');
+  await timedNode(cliArgs(jsonl, cgReport));
+  await timedNode([rawScript, specFile, jsonl, '--out', rawReport]);
+  const cg: FeedRun[] = [];
+  const raw: FeedRun[] = [];
+  for (let i = 0; i < cfg.feedRuns; i++) {
+    cg.push(await timedNode(cliArgs(jsonl, '/dev/null')));
+    raw.push(await timedNode([rawScript, specFile, jsonl, '--out', '/dev/null']));
+    process.stderr.write(`  c: run ${String(i + 1)}/${String(cfg.feedRuns)}\n`);
+  }
+  const summaryOf = async (file: string): Promise<unknown> => (JSON.parse(await readFile(file, 'utf8')) as { summary: unknown }).summary;
+  return {
+    records: cfg.feedRecords,
+    invalidRecords: invalid,
+    file: jsonl,
+    bytes,
+    runs: cfg.feedRuns,
+    rssVia: existsSync(TIME) ? '/usr/bin/time -v' : 'process.resourceUsage() preload',
+    cg,
+    raw,
+    cgSummary: await summaryOf(cgReport),
+    rawSummary: await summaryOf(rawReport),
+  };
+}
+
+function printC(c: FeedFigures): void {
+  console.log(`\n## c. Whole feed: ${fmt(c.records)}-record JSONL (${fmt(c.invalidRecords)} spoilt), ${fmt(c.bytes / 2 ** 20, 1)} MiB, child processes, median of ${String(c.runs)}\n`);
+  const cgWall = median(c.cg.map((r) => r.wallMs));
+  const rawWall = median(c.raw.map((r) => r.wallMs));
+  const cgRss = median(c.cg.map((r) => r.maxRssKiB));
+  const rawRss = median(c.raw.map((r) => r.maxRssKiB));
+  console.log(
+    table(
+      ['side', 'wall s', 'records/s', 'peak RSS MiB'],
+      [
+        ['catalog-gate CLI validate', fmt(cgWall / 1000, 2), fmt(c.records / (cgWall / 1000)), fmt(cgRss / 1024)],
+        ['raw-Ajv script', fmt(rawWall / 1000, 2), fmt(c.records / (rawWall / 1000)), fmt(rawRss / 1024)],
+        ['catalog-gate / raw', ratio(cgWall, rawWall), ratio(rawWall, cgWall), ratio(cgRss, rawRss)],
+      ],
+    ),
+  );
+  console.log(`\nPeak RSS via ${c.rssVia}. Wall times of each run: catalog-gate ${c.cg.map((r) => fmt(r.wallMs / 1000, 2)).join(', ')} s; raw ${c.raw.map((r) => fmt(r.wallMs / 1000, 2)).join(', ')} s.`);
+  console.log(`Summaries: catalog-gate ${JSON.stringify(c.cgSummary)}; raw ${JSON.stringify(c.rawSummary)}`);
+}
+
+// ---- d. where catalog-gate's per-record time goes ----
+
+interface BreakdownFigures {
+  records: number;
+  rawPerSec: number;
+  rows: BreakdownRow[];
+}
+
+async function partD(cfg: Config, specFile: string): Promise<BreakdownFigures> {
+  const items = validItems(cfg.records, 11);
+  const rows = await breakdown(items, 'packs', cfg.quick ? 1 : 2, cfg.quick ? 3 : 5);
+  const { validate } = compileRawAjv(specFile);
+  const raw: number[] = [];
+  for (let i = 0; i < 7; i++) raw.push(rawRound(validate, items).ms);
+  return { records: cfg.records, rawPerSec: cfg.records / (median(raw.slice(2)) / 1000), rows };
+}
+
+function printD(d: BreakdownFigures): void {
+  console.log(`\n## d. catalog-gate records/s on valid items by rule pack (${fmt(d.records)} items, in-process)\n`);
+  console.log(
+    table(
+      ['configuration', 'rec/s', 'µs/record over schema only', 'vs raw Ajv'],
+      [...d.rows.map((r) => [r.config, fmt(r.recordsPerSec), `${r.extraUsPerRecord >= 0 ? '+' : ''}${fmt(r.extraUsPerRecord, 1)}`, ratio(r.recordsPerSec, d.rawPerSec)]), ['raw Ajv (same items)', fmt(d.rawPerSec), '', '1.00×']],
+    ),
+  );
+}
+
+// ---- main ----
+
+async function main(argv: readonly string[]): Promise<void> {
+  const cfg = config(argv);
+  const store = new SpecStore();
+  const entry = await store.resolve({ feedType: 'MP_ITEM', version: '4.3', productType: 'Clothing' });
+  if (entry === undefined) throw new Error('the bundled cache has no MP_ITEM 4.3 Clothing entry');
+  const specFile = join(store.dir, entry.file);
+
+  console.log(`# catalog-gate benchmark${cfg.quick ? ' (--quick: smoke run, figures not meaningful)' : ''}\n`);
+  const before = machine();
+  console.log(table(['machine', ''], Object.entries(before)));
+  console.log(`\nSpec: MP_ITEM 4.3 Clothing, ${entry.file} (sha256 ${entry.sha256.slice(0, 12)}…). Baseline: ajv-draft-04 + ajv-formats, allErrors.`);
+
+  const results: Record<string, unknown> = { date: new Date().toISOString(), quick: cfg.quick, machine: before };
+  if (cfg.parts.has('a')) {
+    const a = await partA(cfg, specFile);
+    printA(a);
+    results.a = a;
+  }
+  if (cfg.parts.has('b')) {
+    const b = await partB(cfg);
+    printB(b);
+    results.b = b;
+  }
+  if (cfg.parts.has('c')) {
+    const c = await partC(cfg, specFile);
+    printC(c);
+    results.c = c;
+  }
+  if (cfg.parts.has('d')) {
+    const d = await partD(cfg, specFile);
+    printD(d);
+    results.d = d;
+  }
+  const after = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+  console.log(`\nLoad average at the end: ${after}`);
+  results.loadAfter = after;
+  await mkdir(BENCH_DATA_DIR, { recursive: true });
+  const out = join(BENCH_DATA_DIR, cfg.quick ? 'results-quick.json' : 'results.json');
+  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`Raw figures: ${out}`);
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,155 @@
+// Worker-thread entry: reads one sheet with ExcelJS's streaming reader and posts the header, then
+// batches of rows, sending a batch only while it holds credit from the main thread.
+import { parentPort, workerData } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
+import type { Row } from 'exceljs';
+import { cellTooLargeMessage, tooManyColumnsMessage } from '../csv.js';
+import { columnLetters } from '../table.js';
+import type { Cell, SourceProblem, TableRow } from '../table.js';
+import { toCell } from './cell-value.js';
+import type { CreditMessage, SheetWorkerInput, WorkerMessage } from './protocol.js';
+import { wallClock } from './work-clock.js';
+
+/** A failure the worker explains itself; anything else is reported as an unreadable workbook. */
+class SheetFailure extends Error {
+  constructor(
+    readonly code: 'INPUT_INVALID' | 'INPUT_UNREADABLE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What ExcelJS's streaming reader exposes but does not declare in its types. */
+interface ReaderInternals {
+  model?: { sheets?: { name?: unknown; state?: unknown }[] };
+  properties?: { model?: { date1904?: unknown } };
+}
+
+const port = parentPort;
+if (port === null) throw new Error('sheet-worker must run in a worker thread');
+const input = workerData as SheetWorkerInput;
+const { file, limits } = input;
+
+let credit = input.initialCredit;
+let wake: (() => void) | undefined;
+port.on('message', (m: CreditMessage) => {
+  credit += m.batches;
+  wake?.();
+  wake = undefined;
+});
+
+function post(message: WorkerMessage): void {
+  port?.postMessage(message);
+}
+
+async function sendRows(rows: TableRow[], problems: SourceProblem[]): Promise<void> {
+  // Waiting here stops pulling rows from ExcelJS, which stops it reading the file: memory stays bounded.
+  while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+  credit--;
+  post({ type: 'rows', rows, problems, sentAt: wallClock() });
+}
+
+async function readWorkbook(): Promise<void> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell dates from numbers; hyperlink targets come after the rows, so cells keep their text.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const internals = reader as unknown as ReaderInternals;
+  let wanted: string | undefined;
+  let seen = false;
+  for await (const worksheet of reader) {
+    const name = (worksheet as unknown as { name: string }).name;
+    if (!seen) {
+      seen = true;
+      const sheets = internals.model?.sheets ?? [];
+      const names = sheets.map((s) => String(s.name));
+      if (input.sheet !== undefined && names.length > 0 && !names.includes(input.sheet)) throw unknownSheet(input.sheet, names);
+      // The first sheet a person sees: hidden sheets often hold lists and lookups.
+      wanted = input.sheet ?? sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden')?.name?.toString() ?? names[0] ?? name;
+    }
+    if (name !== wanted) continue;
+    await readSheet(worksheet, name, internals.properties?.model?.date1904 === true);
+    return;
+  }
+  if (!seen) throw new SheetFailure('INPUT_INVALID', `${file} has no worksheets. Open it in Excel, check it holds your items, save it and try again.`);
+  throw new SheetFailure('INPUT_INVALID', `${file} has no readable sheet named "${wanted ?? ''}". Open it in Excel, save it again as .xlsx, and try again.`);
+}
+
+function unknownSheet(sheet: string, names: string[]): SheetFailure {
+  const list = names.map((n) => `"${n}"`).join(', ');
+  return new SheetFailure('INPUT_INVALID', `${file} has no sheet named "${sheet}"; its sheets are ${list}. Give one of those names.`);
+}
+
+async function readSheet(worksheet: AsyncIterable<Row>, sheet: string, date1904: boolean): Promise<void> {
+  let header: string[] | undefined;
+  let rows: TableRow[] = [];
+  let problems: SourceProblem[] = [];
+  for await (const row of worksheet) {
+    const cells = rowCells(row, date1904);
+    if (cells.length === 0) continue;
+    if (header === undefined) {
+      header = cells.map((c) => (c === null ? '' : String(c)));
+      post({ type: 'header', sheet, headerRow: row.number, header });
+      continue;
+    }
+    if (cells.length > header.length) {
+      problems.push(outsideHeader(row.number, header.length, cells.length));
+      cells.length = header.length;
+    }
+    rows.push({ row: row.number, cells });
+    if (rows.length >= input.batchRows) {
+      await sendRows(rows, problems);
+      rows = [];
+      problems = [];
+    }
+  }
+  if (header === undefined) throw new SheetFailure('INPUT_INVALID', `${file} sheet "${sheet}" is empty. Put the column names in the first row and your items below, then try again.`);
+  if (rows.length > 0 || problems.length > 0) await sendRows(rows, problems);
+}
+
+/** The row's cells up to its last non-empty one; no cells for an empty row. */
+function rowCells(row: Row, date1904: boolean): Cell[] {
+  const cells: Cell[] = [];
+  let width = 0;
+  row.eachCell((cell, column) => {
+    const value = toCell(cell.value, cell.numFmt, date1904);
+    if (value === null) return;
+    if (typeof value === 'string' && value.length * 3 > limits.maxCellBytes && Buffer.byteLength(value) > limits.maxCellBytes) {
+      throw new SheetFailure('INPUT_INVALID', cellTooLargeMessage(file, row.number, column - 1, limits.maxCellBytes, 'Shorten that cell and try again.'));
+    }
+    cells[column - 1] = value;
+    width = column;
+  });
+  if (width > limits.maxColumns) throw new SheetFailure('INPUT_INVALID', tooManyColumnsMessage(file, row.number, width, limits.maxColumns));
+  return Array.from({ length: width }, (_, i) => cells[i] ?? null);
+}
+
+function outsideHeader(row: number, headerWidth: number, width: number): SourceProblem {
+  return {
+    code: 'source.cell_outside_header',
+    severity: 'warning',
+    row,
+    column: columnLetters(headerWidth),
+    message: `Row ${row} has values in columns ${columnLetters(headerWidth)} to ${columnLetters(width - 1)}, which have no header, so they are ignored.`,
+    hint: 'Give those columns a name in the header row, or clear the cells.',
+  };
+}
+
+function describe(e: unknown): { code: 'INPUT_INVALID' | 'INPUT_UNREADABLE'; message: string } {
+  if (e instanceof SheetFailure) return { code: e.code, message: e.message };
+  const reason = (e instanceof Error ? e.message : String(e)).split('\n')[0]?.slice(0, 200) ?? '';
+  return {
+    code: 'INPUT_UNREADABLE',
+    message: `${file} could not be read as an Excel workbook (${reason}). Open it in Excel, save it again as .xlsx, and try again.`,
+  };
+}
+
+readWorkbook().then(
+  () => post({ type: 'end' }),
+  (e: unknown) => post({ type: 'error', ...describe(e) }),
+);
