@@ -17,6 +17,8 @@ import { SpecStore } from '../spec/store.js';
 import { schemaWords, show, withTriggers } from './messages.js';
 import { parseValidateOptions } from './options.js';
 import type { ResolvedOptions, ValidateOptions } from './options.js';
+import { RecordPlaces } from './record-places.js';
+import type { RecordPlace } from './record-places.js';
 import { recordView } from './record-view.js';
 import { effectiveSeverity, rulesFor } from './rule-set.js';
 import { resolveSpecContext } from './spec-context.js';
@@ -36,12 +38,7 @@ interface PerSpec {
   feedRules: Set<Rule>;
 }
 
-interface RecordMeta {
-  attrs: AttributeIndex;
-  productType: string;
-  sku: string | undefined;
-  location: SourceLocation | undefined;
-}
+type RecordMeta = RecordPlace;
 
 /** Shared by every Validator with the same cache dir: compiled specs outlive one feed. */
 const compilers = new Map<string, { store: SpecStore; compiler: Compiler }>();
@@ -65,7 +62,7 @@ export class Validator {
   /** The same, once settled: lets recordNow() stay synchronous. */
   readonly #ready = new Map<string, PerSpec | undefined>();
   readonly #feedStates = new Map<Rule, unknown>();
-  readonly #meta = new Map<number, RecordMeta>();
+  readonly #places = new RecordPlaces();
   /** Paths with a schema issue, per record, so a rule does not report the same root cause again. */
   readonly #schemaPaths = new Map<number, Set<string>>();
   readonly #invalid = new Set<number>();
@@ -179,7 +176,7 @@ export class Validator {
     const rawSku = skuValue === undefined ? undefined : valueAt(item, skuValue.segments);
     const sku = typeof rawSku === 'string' ? rawSku : typeof rawSku === 'number' ? String(rawSku) : undefined;
     const meta: RecordMeta = { attrs, productType, sku, location };
-    this.#meta.set(index, meta);
+    this.#places.set(index, meta);
 
     const issues: Issue[] = [];
     const paths = new Set<string>();
@@ -233,7 +230,7 @@ export class Validator {
     for (const [rule, state] of this.#feedStates) {
       for (const f of (rule as FeedRule<unknown>).finish(state)) {
         const index = f.record;
-        const meta = index === undefined ? undefined : this.#meta.get(index);
+        const meta = index === undefined ? undefined : this.#places.get(index);
         if (index === undefined || meta === undefined) continue;
         const issue = this.#ruleIssue(rule, f, index, meta);
         if (issue !== undefined) issues.push(issue);
@@ -344,7 +341,7 @@ export class Validator {
     const schemaPaths = this.#schemaPaths.get(index);
     if (schemaPaths !== undefined && (schemaPaths.has(path) || schemaPaths.has(base))) return undefined;
     const titleOf = (a: string): string => meta.attrs.byName.get(a)?.title ?? a;
-    const hint = rule.hint?.(f, titleOf);
+    const hint = this.#inRows(rule.hint?.(f, titleOf), meta);
     const sku = f.sku ?? meta.sku;
     const issue: Issue = {
       code,
@@ -353,12 +350,21 @@ export class Validator {
       ...(sku === undefined ? {} : { sku }),
       path,
       field: f.attribute,
-      message: rule.message(f, titleOf),
+      message: this.#inRows(rule.message(f, titleOf), meta) as string,
       ...(hint === undefined ? {} : { hint }),
       rule: rule.id,
       productType: f.productType ?? meta.productType,
     };
     return this.#locate(issue, meta.location);
+  }
+
+  /** Rules name other records by number; in a spreadsheet, people know them by row. */
+  #inRows(text: string | undefined, meta: RecordMeta): string | undefined {
+    if (text === undefined || meta.location?.row === undefined) return text;
+    return text.replace(/\brecord (\d+)\b/g, (m, n: string) => {
+      const row = this.#places.get(Number(n))?.location?.row;
+      return row === undefined ? m : `row ${row}`;
+    });
   }
 
   #locate<T extends Issue>(issue: T, location: SourceLocation | undefined): T {

@@ -40,6 +40,8 @@ describe('the spreadsheet samples', () => {
     ]);
     for (const i of report.issues) expect(i).toMatchObject({ sheet: 'Items' });
     expect(report.issues[2]).toMatchObject({ record: 3, row: 4, column: 'U', sku: 'NT-CREW-NAVY-M', hint: 'Did you mean "Male"?' });
+    // Rules name other records by the row a person sees.
+    expect(report.issues[1]?.message).toContain('row 2 (SKU NT-CREW-BLACK-M)');
   });
 
   it('the csv reports the same, with the ID in scientific notation as an error', () => {

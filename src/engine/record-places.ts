@@ -1,0 +1,75 @@
+// Where each record is, kept for findings that arrive after the record (cross-record rules): its
+// product type's attributes, SKU and source location. It grows with the input, so it is packed into
+// typed arrays (about 16 bytes a record plus the SKU string the rules keep anyway), not an object each.
+import type { AttributeIndex } from '../compile/attributes.js';
+import type { SourceLocation } from '../core/record.js';
+
+export interface RecordPlace {
+  attrs: AttributeIndex;
+  productType: string;
+  sku: string | undefined;
+  location: SourceLocation | undefined;
+}
+
+interface Kind {
+  attrs: AttributeIndex;
+  productType: string;
+  sheet: string | undefined;
+  columns: SourceLocation['columns'];
+}
+
+export class RecordPlaces {
+  #kind = new Uint16Array(1024);
+  #row = new Int32Array(1024);
+  readonly #skus: Array<string | undefined> = [];
+  readonly #kinds: Kind[] = [];
+  /** Kinds by attrs, then columns object, then sheet: rows of one sheet and product type share one. */
+  readonly #kindIndex = new Map<AttributeIndex, Map<unknown, Map<string | undefined, number>>>();
+
+  set(index: number, place: RecordPlace): void {
+    this.#grow(index);
+    this.#kind[index] = this.#kindOf(place) + 1;
+    this.#row[index] = place.location?.row ?? 0;
+    this.#skus[index] = place.sku;
+  }
+
+  get(index: number): RecordPlace | undefined {
+    const k = index < this.#kind.length ? this.#kind[index] : 0;
+    if (k === undefined || k === 0) return undefined;
+    const kind = this.#kinds[k - 1] as Kind;
+    const row = this.#row[index] ?? 0;
+    const location: SourceLocation | undefined =
+      kind.sheet === undefined && kind.columns === undefined && row === 0
+        ? undefined
+        : { ...(kind.sheet === undefined ? {} : { sheet: kind.sheet }), ...(row === 0 ? {} : { row }), ...(kind.columns === undefined ? {} : { columns: kind.columns }) };
+    return { attrs: kind.attrs, productType: kind.productType, sku: this.#skus[index], location };
+  }
+
+  #kindOf(p: RecordPlace): number {
+    let byColumns = this.#kindIndex.get(p.attrs);
+    if (byColumns === undefined) this.#kindIndex.set(p.attrs, (byColumns = new Map()));
+    let bySheet = byColumns.get(p.location?.columns);
+    if (bySheet === undefined) byColumns.set(p.location?.columns, (bySheet = new Map()));
+    const sheet = p.location?.sheet;
+    let k = bySheet.get(sheet);
+    if (k === undefined) {
+      k = this.#kinds.length;
+      if (k >= 0xffff) throw new RangeError('too many kinds of record location');
+      this.#kinds.push({ attrs: p.attrs, productType: p.productType, sheet, columns: p.location?.columns });
+      bySheet.set(sheet, k);
+    }
+    return k;
+  }
+
+  #grow(index: number): void {
+    if (index < this.#kind.length) return;
+    let size = this.#kind.length;
+    while (size <= index) size *= 2;
+    const kind = new Uint16Array(size);
+    kind.set(this.#kind);
+    const row = new Int32Array(size);
+    row.set(this.#row);
+    this.#kind = kind;
+    this.#row = row;
+  }
+}
