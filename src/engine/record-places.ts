@@ -47,9 +47,9 @@ export class RecordPlaces {
 
   #kindOf(p: RecordPlace): number {
     let byColumns = this.#kindIndex.get(p.attrs);
-    if (byColumns === undefined) this.#kindIndex.set(p.attrs, (byColumns = new Map()));
+    if (byColumns === undefined) this.#kindIndex.set(p.attrs, (byColumns = new Map<unknown, Map<string | undefined, number>>()));
     let bySheet = byColumns.get(p.location?.columns);
-    if (bySheet === undefined) byColumns.set(p.location?.columns, (bySheet = new Map()));
+    if (bySheet === undefined) byColumns.set(p.location?.columns, (bySheet = new Map<string | undefined, number>()));
     const sheet = p.location?.sheet;
     let k = bySheet.get(sheet);
     if (k === undefined) {
