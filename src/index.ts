@@ -18,3 +18,6 @@ export type { Rule, RecordRule, FeedRule, RecordView, RuleFinding } from './core
 export { PACKS, ALL_RULES } from '../rules/index.js';
 export { renderText } from './reports/text.js';
 export { renderJson } from './reports/json.js';
+export { WalmartClient, configFromEnv, resolveConfig, getSpec, getTaxonomy, submitFeed, getFeedStatus, iterateFeedItems, listFeeds, iterateFeeds, listItems, iterateItems, getItem, listOrders, iterateOrders, getOrder, WalmartError } from './walmart/index.js';
+export { startEmulator } from './emulator/index.js';
+export type { Emulator, EmulatorOptions } from './emulator/index.js';

@@ -25,9 +25,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { registerValidate } = await import('./commands/validate.js');
   const { registerSpec } = await import('./commands/spec.js');
   const { registerInit } = await import('./commands/init.js');
+  const { registerEmulator } = await import('./commands/emulator.js');
   registerValidate(program, state);
   registerSpec(program, state);
   registerInit(program, state);
+  registerEmulator(program, state);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -8,7 +8,19 @@ export type ErrorCode =
   | 'SPEC_INTEGRITY'
   | 'SPEC_INVALID'
   | 'SPEC_UNSUPPORTED_KEYWORD'
-  | 'CACHE_IO';
+  | 'CACHE_IO'
+  // Walmart API failures (src/walmart/errors.ts has a class for each).
+  | 'WALMART_CONFIG'
+  | 'WALMART_AUTH'
+  | 'WALMART_FORBIDDEN'
+  | 'WALMART_NOT_FOUND'
+  | 'WALMART_REJECTED'
+  | 'WALMART_PAYLOAD_TOO_LARGE'
+  | 'WALMART_RATE_LIMITED'
+  | 'WALMART_UNAVAILABLE'
+  | 'WALMART_NETWORK'
+  | 'WALMART_OUTCOME_UNKNOWN'
+  | 'WALMART_BAD_RESPONSE';
 
 export class CatalogGateError extends Error {
   readonly code: ErrorCode;

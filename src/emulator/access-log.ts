@@ -1,0 +1,26 @@
+// The structured access log: one entry per request, handed to the caller's hook. It carries what a
+// person debugging a client needs (correlation ID, API, status, fault, timing) and never a token, a
+// secret or a request body.
+import type { FaultKind } from './faults.js';
+import type { ApiName } from './rate-limit.js';
+
+export interface AccessLogEntry {
+  /** Epoch ms at which the request arrived. */
+  time: number;
+  method: string;
+  /** The path without its query string (a query may carry a SKU, never a secret, but stays out anyway). */
+  path: string;
+  api: ApiName;
+  status: number;
+  durationMs: number;
+  correlationId: string | undefined;
+  /** The client ID the caller's token was issued to. */
+  clientId: string | undefined;
+  fault: FaultKind | undefined;
+  /** Set when the socket was destroyed instead of answered. */
+  reset: boolean;
+  /** The handler's exception message, for 500s the emulator did not mean. */
+  error: string | undefined;
+}
+
+export type AccessLogHook = (entry: AccessLogEntry) => void;

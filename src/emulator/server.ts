@@ -1,0 +1,241 @@
+// The HTTP front: node:http, one pass per request through the gateway's checks in Walmart's order
+// (route, WM_QOS.CORRELATION_ID, access token, required headers, rate limit), then an injected fault if
+// one is drawn, then the route's handler. Every response echoes the correlation ID and carries the
+// API's rate-limit headers; none of this ever writes a token or a body to the access log.
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AccessLogEntry } from './access-log.js';
+import { header } from './context.js';
+import type { RequestContext } from './context.js';
+import { badHeader, errorReply } from './envelope.js';
+import type { FaultKind } from './faults.js';
+import type { ResolvedOptions } from './options.js';
+import type { BucketState } from './rate-limit.js';
+import type { Reply } from './reply.js';
+import { Router } from './router.js';
+import type { Route } from './router.js';
+import { ROUTES } from './routes/index.js';
+import type { EmulatorState } from './state.js';
+
+const SMALL_BODY = 1024 * 1024;
+/** Room for a multipart envelope around a feed file of the largest accepted size. */
+const MULTIPART_SLACK = 64 * 1024;
+
+type Body = Buffer | 'too-large' | 'aborted';
+
+function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > limit) {
+    req.resume();
+    return Promise.resolve('too-large');
+  }
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off('data', onData);
+        // Keep draining so the 413 can be written; the connection closes after it.
+        req.resume();
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    req.on('error', () => resolve('aborted'));
+    req.on('aborted', () => resolve('aborted'));
+  });
+}
+
+function sleep(o: ResolvedOptions, ms: number): Promise<void> {
+  return new Promise((resolve) => o.clock.setTimeout(resolve, ms));
+}
+
+/** Replies for the faults that answer instead of the handler. */
+function faultReply(kind: FaultKind): Reply | undefined {
+  switch (kind) {
+    case '429':
+      return errorReply('REQUEST_THRESHOLD_VIOLATED', 'GMP_GATEWAY_API', { field: 'REQUEST_THRESHOLD_VIOLATED', description: 'Too many requests for this API.' });
+    case '503':
+      // Walmart: a call that cannot reach the gateway gets a bare HTTP error, no envelope.
+      return { status: 503, text: 'Service Unavailable', contentType: 'text/plain; charset=utf-8' };
+    case '500':
+      return errorReply('SYSTEM_ERROR', 'GMP_GATEWAY_API', { field: 'SYSTEM_ERROR', description: 'Internal server error.' });
+    case '504':
+      return errorReply('DOWNSTREAM_SYSTEM_TIME_OUT', 'GMP_GATEWAY_API', { field: 'DOWNSTREAM_SYSTEM_TIME_OUT', description: 'The downstream system timed out.' });
+    case '423':
+      return errorReply('RESOURCE_IS_LOCKED', 'GMP_RECEIVER_API', { field: 'RESOURCE_IS_LOCKED', description: 'The resource is locked by another process; retry later.' });
+    default:
+      return undefined;
+  }
+}
+
+function unauthorized(info?: string): Reply {
+  return errorReply('UNAUTHORIZED', 'GMP_GATEWAY_API', { field: 'UNAUTHORIZED', description: 'Unauthorized', ...(info === undefined ? {} : { info }) });
+}
+
+export class EmulatorServer {
+  readonly #o: ResolvedOptions;
+  readonly #state: EmulatorState;
+  readonly #router = new Router(ROUTES);
+  readonly #server: Server;
+
+  constructor(options: ResolvedOptions, state: EmulatorState) {
+    this.#o = options;
+    this.#state = state;
+    this.#server = createServer((req, res) => {
+      this.#handle(req, res).catch((e: unknown) => {
+        // Only a bug gets here (handlers' own errors are answered as 500s); never leave a client hanging.
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+        console.error('catalog-gate emulator: unexpected failure', e);
+      });
+    });
+    this.#server.keepAliveTimeout = 5000;
+  }
+
+  listen(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.#server.once('error', reject);
+      this.#server.listen(this.#o.port, this.#o.host, () => {
+        this.#server.off('error', reject);
+        const addr = this.#server.address() as AddressInfo;
+        const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+        resolve(`http://${host}:${addr.port}`);
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#server.close(() => resolve());
+      this.#server.closeAllConnections();
+    });
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const o = this.#o;
+    const state = this.#state;
+    const time = o.clock.now();
+    const t0 = performance.now();
+    const url = req.url ?? '/';
+    const qi = url.indexOf('?');
+    const path = qi < 0 ? url : url.slice(0, qi);
+    const method = req.method ?? 'GET';
+    const given = header(req, 'WM_QOS.CORRELATION_ID');
+    const correlationId = given ?? randomUUID();
+    const match = this.#router.match(method, path);
+    const route: Route | undefined = match !== undefined && 'route' in match ? match.route : undefined;
+    const api = route?.api ?? 'other';
+    const entry: AccessLogEntry = { time, method, path, api, status: 0, durationMs: 0, correlationId: given, clientId: undefined, fault: undefined, reset: false, error: undefined };
+
+    const send = (reply: Reply, bucket: BucketState, close = false): void => {
+      const text = reply.text ?? (reply.body === undefined ? '' : JSON.stringify(reply.body));
+      const headers: Record<string, string | number> = {
+        'Content-Type': reply.contentType ?? 'application/json; charset=utf-8',
+        'Content-Length': Buffer.byteLength(text),
+        'WM_QOS.CORRELATION_ID': correlationId,
+        'x-current-token-count': bucket.count,
+        'x-next-replenish-time': bucket.nextReplenish,
+        ...reply.headers,
+      };
+      if (close) headers.Connection = 'close';
+      res.writeHead(reply.status, headers);
+      res.end(text);
+      entry.status = reply.status;
+      this.#log(entry, t0);
+    };
+    const reset = (): void => {
+      entry.reset = true;
+      req.socket.destroy();
+      this.#log(entry, t0);
+    };
+
+    const body = await readBody(req, route?.body === 'feed' ? o.maxFeedBytes + MULTIPART_SLACK : SMALL_BODY);
+    if (body === 'aborted') return;
+    const peek = (): BucketState => state.limits.peek(api);
+    if (body === 'too-large') {
+      const limit = route?.body === 'feed' ? o.maxFeedBytes : SMALL_BODY;
+      return send(errorReply('REQUEST_ENTITY_TOO_LARGE', 'GMP_GATEWAY_API', { field: 'body', description: `The request body is larger than ${limit} bytes.` }), peek(), true);
+    }
+    if (match === undefined) return send(errorReply('URI_NOT_FOUND', 'GMP_GATEWAY_API', { field: 'URI', description: `No API at ${method} ${path}.` }), peek());
+    if (route === undefined) {
+      const allowed = 'allowed' in match ? match.allowed : [];
+      return send({ ...errorReply('METHOD_NOT_ALLOWED', 'GMP_GATEWAY_API', { field: 'method', description: `${method} is not supported for ${path}; use ${allowed.join(' or ')}.` }), headers: { Allow: allowed.join(', ') } }, peek());
+    }
+    if (given === undefined && route.correlationRequired !== false) return send(badHeader('WM_QOS.CORRELATION_ID'), peek());
+    let token: string | undefined;
+    if (route.auth) {
+      token = header(req, 'WM_SEC.ACCESS_TOKEN');
+      const check = state.tokens.check(token);
+      if (!check.ok) return send(unauthorized(check.reason === 'missing' ? 'WM_SEC.ACCESS_TOKEN is missing; get a token from POST /v3/token.' : undefined), peek());
+      entry.clientId = check.clientId;
+    }
+    for (const name of route.requiredHeaders ?? []) if (header(req, name) === undefined) return send(badHeader(name), peek());
+    const bucket = state.limits.take(api);
+    if (!bucket.allowed) {
+      return send(errorReply('REQUEST_THRESHOLD_VIOLATED', 'GMP_GATEWAY_API', { field: 'REQUEST_THRESHOLD_VIOLATED', description: `Too many requests to this API; wait until ${new Date(bucket.nextReplenish).toISOString()}.` }), bucket);
+    }
+
+    const eligible = route.api !== 'token' || o.faultsOnToken;
+    let fault = eligible && state.faults.active ? state.faults.draw(path) : undefined;
+    // `expire` is about the caller's access token; the token endpoint has none to expire.
+    if (fault === 'expire' && token === undefined) fault = undefined;
+    entry.fault = fault;
+    if (fault === 'expire' && token !== undefined) {
+      state.tokens.revoke(token);
+      return send(unauthorized(), bucket);
+    }
+    if (fault !== undefined) {
+      const injected = faultReply(fault);
+      if (injected !== undefined) return send(injected, fault === '429' ? { ...bucket, count: 0 } : bucket);
+    }
+    const ctx: RequestContext = {
+      method,
+      path,
+      query: new URLSearchParams(qi < 0 ? '' : url.slice(qi + 1)),
+      params: 'route' in match ? match.params : {},
+      headers: req.headers,
+      body,
+      clientId: entry.clientId,
+      correlationId,
+      options: o,
+      state,
+    };
+    if (fault === 'reset') {
+      // Under `reset` a feed POST may have been accepted before the connection died: the ambiguity a
+      // submitter must resolve (GET /v3/feeds) before resubmitting.
+      if (route.submitsFeed === true && o.resetAcceptsFeed) await this.#run(route, ctx, entry);
+      return reset();
+    }
+    const reply = await this.#run(route, ctx, entry);
+    if (fault === 'slow') await sleep(o, o.slowMs);
+    if (res.destroyed) return this.#log(entry, t0);
+    send(reply, bucket);
+  }
+
+  async #run(route: Route, ctx: RequestContext, entry: AccessLogEntry): Promise<Reply> {
+    try {
+      return await route.handler(ctx);
+    } catch (e) {
+      entry.error = e instanceof Error ? e.message : String(e);
+      return errorReply('SYSTEM_ERROR', 'GMP_GATEWAY_API', { field: 'SYSTEM_ERROR', description: 'The emulator failed to handle this request.' });
+    }
+  }
+
+  #log(entry: AccessLogEntry, t0: number): void {
+    const hook = this.#o.onAccessLog;
+    if (hook === undefined) return;
+    entry.durationMs = Math.round((performance.now() - t0) * 1000) / 1000;
+    try {
+      hook(entry);
+    } catch {
+      // A failing log hook must not take the emulator down with it.
+    }
+  }
+}

@@ -1,0 +1,212 @@
+// A token bucket per API (method + path template), fed by Walmart's x-current-token-count and
+// x-next-replenish-time. Callers wait before sending when the bucket is empty instead of collecting 429s.
+//
+// Model: until the first response for an API nothing is known, so one request goes alone as a probe. If
+// its response carries no rate-limit headers the API is treated as unlimited. Otherwise at most
+// `count` more requests go before the replenish time; after it, up to the largest capacity seen (count + 1
+// on a success) go, and the next responses' headers take over. Requests still in flight are subtracted
+// from Walmart's count because Walmart may not have counted them yet.
+import type { Clock } from './clock.js';
+import { throwIfAborted } from './clock.js';
+import { WalmartRateLimitError } from './errors.js';
+import { readReplenishAt, readTokenCount } from './rate-limit-headers.js';
+
+export interface RateLimitOptions {
+  /** The longest a call waits for its bucket; beyond it the call fails with WALMART_RATE_LIMITED. */
+  maxWaitMs: number;
+  /** Added to the replenish time: covers clock skew and timer rounding so we never arrive early. */
+  slackMs: number;
+  /** The window assumed when Walmart gives a token count of 0 but no replenish time. */
+  fallbackWindowMs: number;
+  /** How long a caller waits for an in-flight probe's answer before looking again. */
+  probeWaitMs: number;
+}
+
+export const DEFAULT_RATE_LIMIT_OPTIONS: RateLimitOptions = {
+  maxWaitMs: 60_000,
+  slackMs: 25,
+  fallbackWindowMs: 1_000,
+  probeWaitMs: 1_000,
+};
+
+export interface Lease {
+  /** Feed the response's headers back into the bucket. */
+  settle(status: number, headers: Readonly<Record<string, string>>): void;
+  /** No response: give the token back when the request provably never left. */
+  release(requestSent: boolean): void;
+}
+
+export interface AcquireOptions {
+  signal?: AbortSignal | undefined;
+  correlationId?: string | undefined;
+  onWait?: (waitMs: number, reason: 'bucket-empty' | 'probe-in-flight') => void;
+}
+
+export interface BucketSnapshot {
+  mode: 'unknown' | 'unlimited' | 'limited';
+  remaining: number | undefined;
+  capacity: number | undefined;
+  replenishAt: number | undefined;
+  inFlight: number;
+}
+
+interface Bucket extends BucketSnapshot {
+  probing: boolean;
+  changed: { promise: Promise<void>; resolve: () => void };
+}
+
+function signal(): Bucket['changed'] {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+export class RateLimiter {
+  readonly #clock: Clock;
+  readonly #options: RateLimitOptions;
+  readonly #buckets = new Map<string, Bucket>();
+
+  constructor(clock: Clock, options: Partial<RateLimitOptions> = {}) {
+    this.#clock = clock;
+    this.#options = { ...DEFAULT_RATE_LIMIT_OPTIONS, ...options };
+  }
+
+  snapshot(key: string): BucketSnapshot | undefined {
+    const b = this.#buckets.get(key);
+    return b === undefined
+      ? undefined
+      : { mode: b.mode, remaining: b.remaining, capacity: b.capacity, replenishAt: b.replenishAt, inFlight: b.inFlight };
+  }
+
+  async acquire(key: string, options: AcquireOptions = {}): Promise<Lease> {
+    const b = this.#bucket(key);
+    const startedAt = this.#clock.now();
+    let toldProbeWait = false;
+    let toldUntil: number | undefined;
+    for (;;) {
+      throwIfAborted(options.signal);
+      const now = this.#clock.now();
+      this.#roll(b, now);
+      if (b.mode === 'unlimited') return this.#lease(b, false, false);
+      if (b.mode === 'unknown' || b.remaining === undefined) {
+        if (!b.probing) {
+          b.probing = true;
+          return this.#lease(b, true, false);
+        }
+        if (!toldProbeWait) options.onWait?.(this.#options.probeWaitMs, 'probe-in-flight');
+        toldProbeWait = true;
+        await this.#waitForChange(b, this.#options.probeWaitMs, options.signal);
+        continue;
+      }
+      if (b.remaining > 0) {
+        b.remaining -= 1;
+        return this.#lease(b, false, true);
+      }
+      // Empty with requests still out: their answers will say when the bucket refills, so wait for them.
+      if (b.replenishAt === undefined && b.inFlight > 0) {
+        await this.#waitForChange(b, this.#options.probeWaitMs, options.signal);
+        continue;
+      }
+      b.replenishAt ??= now + this.#options.fallbackWindowMs;
+      const until = b.replenishAt + this.#options.slackMs;
+      if (until - startedAt > this.#options.maxWaitMs) {
+        throw new WalmartRateLimitError(
+          `Walmart's rate limit for ${key} has no tokens left until ${new Date(b.replenishAt).toISOString()}, longer than this client waits (${Math.round(this.#options.maxWaitMs / 1000)} s); try again then or send fewer requests.`,
+          { route: key, retryAt: b.replenishAt, ...(options.correlationId === undefined ? {} : { correlationId: options.correlationId }) },
+        );
+      }
+      if (toldUntil !== until) options.onWait?.(until - now, 'bucket-empty');
+      toldUntil = until;
+      // Woken early by any answer on this API: it may carry a newer count or replenish time.
+      await this.#waitForChange(b, until - now, options.signal);
+    }
+  }
+
+  #bucket(key: string): Bucket {
+    let b = this.#buckets.get(key);
+    if (b === undefined) {
+      b = { mode: 'unknown', remaining: undefined, capacity: undefined, replenishAt: undefined, inFlight: 0, probing: false, changed: signal() };
+      this.#buckets.set(key, b);
+    }
+    return b;
+  }
+
+  #roll(b: Bucket, now: number): void {
+    if (b.mode === 'limited' && b.replenishAt !== undefined && now >= b.replenishAt + this.#options.slackMs) {
+      // A new window: capacity if we learned it, otherwise back to one probe at a time.
+      b.remaining = b.capacity;
+      b.replenishAt = undefined;
+    }
+  }
+
+  #lease(b: Bucket, probe: boolean, tookToken: boolean): Lease {
+    b.inFlight += 1;
+    let done = false;
+    const finish = (): boolean => {
+      if (done) return false;
+      done = true;
+      b.inFlight -= 1;
+      if (probe) b.probing = false;
+      return true;
+    };
+    return {
+      settle: (status, headers) => {
+        if (!finish()) return;
+        this.#learn(b, status, headers);
+        this.#notify(b);
+      },
+      release: (requestSent) => {
+        if (!finish()) return;
+        if (!requestSent && tookToken && b.remaining !== undefined) b.remaining = Math.min(b.remaining + 1, b.capacity ?? Infinity);
+        this.#notify(b);
+      },
+    };
+  }
+
+  #learn(b: Bucket, status: number, headers: Readonly<Record<string, string>>): void {
+    const now = this.#clock.now();
+    const count = readTokenCount(headers);
+    const replenishAt = readReplenishAt(headers, now);
+    if (count === undefined && replenishAt === undefined) {
+      if (status === 429) {
+        // Throttled without telling us how much: hold everyone back for a window; retry backs off too.
+        b.mode = 'limited';
+        b.remaining = 0;
+        b.replenishAt = now + this.#options.fallbackWindowMs;
+      } else if (b.mode === 'unknown' || (b.mode === 'limited' && b.capacity === undefined && b.remaining === undefined)) {
+        b.mode = 'unlimited';
+      }
+      return;
+    }
+    // Headers describing a window that has already ended would undo a refill we have already made.
+    if (replenishAt !== undefined && replenishAt + this.#options.slackMs <= now) return;
+    b.mode = 'limited';
+    if (count !== undefined) {
+      if (status !== 429) b.capacity = Math.max(b.capacity ?? 0, count + 1);
+      b.remaining = Math.max(0, count - b.inFlight);
+    }
+    if (status === 429) b.remaining = 0;
+    if (replenishAt !== undefined) b.replenishAt = replenishAt;
+    else if (b.remaining === 0) b.replenishAt ??= now + this.#options.fallbackWindowMs;
+  }
+
+  #notify(b: Bucket): void {
+    const old = b.changed;
+    b.changed = signal();
+    old.resolve();
+  }
+
+  async #waitForChange(b: Bucket, ms: number, outer: AbortSignal | undefined): Promise<void> {
+    // The timer is cancelled as soon as the probe answers, so no sleep outlives the wait.
+    const stop = new AbortController();
+    const onAbort = (): void => stop.abort(outer?.reason);
+    outer?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await Promise.race([b.changed.promise, this.#clock.sleep(ms, stop.signal)]);
+    } finally {
+      outer?.removeEventListener('abort', onAbort);
+      if (!stop.signal.aborted) stop.abort();
+    }
+    throwIfAborted(outer);
+  }
+}

@@ -1,0 +1,137 @@
+// Rate limiting: the per-API token bucket fed by x-current-token-count / x-next-replenish-time, alone
+// and against a server that counts requests per window and throttles above its advertised rate.
+import { describe, expect, it } from 'vitest';
+import { listItems, RateLimiter, readReplenishAt, WalmartRateLimitError } from '../../src/walmart/index.js';
+import { fakeWalmart, sendJson, testClient } from './helpers/fake-walmart.js';
+import { ManualClock } from './helpers/manual-clock.js';
+
+const KEY = 'GET /v3/items';
+const T0 = 1_700_000_000_000; // realistic epoch ms: small numbers would read as seconds
+const limits = (count: number, replenishAt: number) => ({ 'x-current-token-count': String(count), 'x-next-replenish-time': String(replenishAt) });
+
+describe('RateLimiter (alone)', () => {
+  it('sends one probe first, then treats an API without rate-limit headers as unlimited', async () => {
+    const limiter = new RateLimiter(new ManualClock());
+    const probe = await limiter.acquire(KEY);
+    let second = false;
+    const waiting = limiter.acquire(KEY).then((l) => {
+      second = true;
+      return l;
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(second).toBe(false); // held back while the probe is out
+    probe.settle(200, {});
+    (await waiting).settle(200, {});
+    expect(limiter.snapshot(KEY)?.mode).toBe('unlimited');
+  });
+
+  it('spends the advertised tokens, then waits until the replenish time before sending again', async () => {
+    const clock = new ManualClock(T0);
+    const limiter = new RateLimiter(clock, { slackMs: 10 });
+    (await limiter.acquire(KEY)).settle(200, limits(2, T0 + 500));
+    expect(limiter.snapshot(KEY)).toMatchObject({ mode: 'limited', remaining: 2, capacity: 3, replenishAt: T0 + 500 });
+    const waits: number[] = [];
+    const onWait = (ms: number) => waits.push(ms);
+    await limiter.acquire(KEY, { onWait });
+    await limiter.acquire(KEY, { onWait });
+    expect(waits).toEqual([]);
+    await limiter.acquire(KEY, { onWait });
+    expect(waits).toEqual([510]);
+    expect(clock.now()).toBe(T0 + 510);
+    expect(limiter.snapshot(KEY)).toMatchObject({ remaining: 2 }); // refilled to the capacity learned (3), one taken
+  });
+
+  it('ignores headers describing a window that has already ended', async () => {
+    const clock = new ManualClock(T0);
+    const limiter = new RateLimiter(clock, { slackMs: 0 });
+    (await limiter.acquire(KEY)).settle(200, limits(4, T0 + 100));
+    const late = await limiter.acquire(KEY);
+    clock.advance(200);
+    late.settle(200, limits(0, T0 + 100));
+    expect(limiter.snapshot(KEY)?.remaining).toBe(3);
+  });
+
+  it('refuses to wait longer than maxWaitMs and says when tokens come back', async () => {
+    const clock = new ManualClock(T0);
+    const limiter = new RateLimiter(clock, { maxWaitMs: 1_000 });
+    (await limiter.acquire(KEY)).settle(429, limits(0, T0 + 3_600_000));
+    const error = (await limiter.acquire(KEY).catch((e: unknown) => e)) as WalmartRateLimitError;
+    expect(error).toBeInstanceOf(WalmartRateLimitError);
+    expect(error.code).toBe('WALMART_RATE_LIMITED');
+    expect(error.retryAt).toBe(T0 + 3_600_000);
+  });
+
+  it('gives back the token of a request that never left', async () => {
+    const limiter = new RateLimiter(new ManualClock(T0));
+    (await limiter.acquire(KEY)).settle(200, limits(1, T0 + 500));
+    (await limiter.acquire(KEY)).release(false);
+    expect(limiter.snapshot(KEY)?.remaining).toBe(1);
+  });
+
+  it('reads x-next-replenish-time as epoch ms, epoch s, seconds from now or a date', () => {
+    const now = 1_700_000_000_000;
+    expect(readReplenishAt({ 'x-next-replenish-time': '1700000000500' }, now)).toBe(1_700_000_000_500);
+    expect(readReplenishAt({ 'x-next-replenish-time': '1700000001' }, now)).toBe(1_700_000_001_000);
+    expect(readReplenishAt({ 'x-next-replenish-time': '2' }, now)).toBe(now + 2000);
+    expect(readReplenishAt({ 'x-next-replenish-time': 'Tue, 14 Nov 2023 22:13:21 GMT' }, now)).toBe(Date.parse('2023-11-14T22:13:21Z'));
+    expect(readReplenishAt({}, now)).toBeUndefined();
+  });
+});
+
+describe('rate limiting over HTTP', () => {
+  it('a 429 with x-next-replenish-time is waited out, then the call succeeds', async () => {
+    let replenishAt = 0;
+    const walmart = await fakeWalmart((_req, res) => {
+      if (replenishAt === 0) {
+        replenishAt = Date.now() + 200;
+        sendJson(res, 429, { error: [{ code: 'REQUEST_THRESHOLD_VIOLATED.GMP_GATEWAY_API', category: 'REQUEST' }] }, limits(0, replenishAt));
+      } else {
+        sendJson(res, 200, { itemResponse: [] }, limits(4, Date.now() + 1000));
+      }
+    });
+    const events: string[] = [];
+    const client = testClient(walmart.url, { logger: (e) => events.push(e.type) });
+    await expect(listItems(client)).resolves.toEqual({ itemResponse: [] });
+    expect(walmart.apiRequests).toHaveLength(2);
+    expect(walmart.apiRequests[1]!.at).toBeGreaterThanOrEqual(replenishAt);
+    expect(events).toContain('retry');
+  });
+
+  it('never sends more requests per window than the server advertises', async () => {
+    const WINDOW = 150;
+    const CAPACITY = 3;
+    const perWindow = new Map<number, number>();
+    let throttled = 0;
+    const walmart = await fakeWalmart((_req, res) => {
+      const now = Date.now();
+      const window = Math.floor(now / WINDOW);
+      const used = (perWindow.get(window) ?? 0) + 1;
+      perWindow.set(window, used);
+      const replenishAt = (window + 1) * WINDOW;
+      if (used > CAPACITY) {
+        throttled += 1;
+        sendJson(res, 429, {}, limits(0, replenishAt));
+      } else {
+        sendJson(res, 200, { itemResponse: [{ sku: String(used) }] }, limits(CAPACITY - used, replenishAt));
+      }
+    });
+    const client = testClient(walmart.url);
+    const results = await Promise.all(Array.from({ length: 12 }, () => listItems(client)));
+    expect(results).toHaveLength(12);
+    expect(throttled).toBe(0);
+    expect(Math.max(...perWindow.values())).toBeLessThanOrEqual(CAPACITY);
+    expect(walmart.apiRequests).toHaveLength(12);
+  });
+
+  it('a 429 asking for a longer wait than allowed fails with WALMART_RATE_LIMITED and the time', async () => {
+    const retryAt = Date.now() + 3_600_000;
+    const walmart = await fakeWalmart((_req, res) => sendJson(res, 429, {}, limits(0, retryAt)));
+    const client = testClient(walmart.url);
+    const error = (await listItems(client).catch((e: unknown) => e)) as WalmartRateLimitError;
+    expect(error).toBeInstanceOf(WalmartRateLimitError);
+    expect(error.retryAt).toBe(retryAt);
+    expect(error.transient).toBe(true);
+    expect(error.message).toContain(new Date(retryAt).toISOString());
+    expect(walmart.apiRequests).toHaveLength(1);
+  });
+});
