@@ -10,6 +10,8 @@ Examples:
   $ catalog-gate validate feed.json --feed-type MP_ITEM --spec-version 4.3 --format json --out report.json
   $ catalog-gate validate catalog.xlsx --annotate catalog-checked.xlsx
   $ catalog-gate spec list
+  $ catalog-gate emulator --port 8080 &
+  $ WALMART_BASE_URL=http://127.0.0.1:8080 WALMART_CLIENT_ID=id WALMART_CLIENT_SECRET=secret catalog-gate feeds list
   $ catalog-gate spec import MP_ITEM_SPEC_4.3.json --feed-type MP_ITEM --spec-version 4.3`;
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -26,10 +28,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { registerSpec } = await import('./commands/spec.js');
   const { registerInit } = await import('./commands/init.js');
   const { registerEmulator } = await import('./commands/emulator.js');
+  const { registerTaxonomy } = await import('./commands/taxonomy.js');
+  const { registerFeeds } = await import('./commands/feeds.js');
+  const { registerOrders } = await import('./commands/orders.js');
   registerValidate(program, state);
   registerSpec(program, state);
   registerInit(program, state);
   registerEmulator(program, state);
+  registerTaxonomy(program, state);
+  registerFeeds(program, state);
+  registerOrders(program, state);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

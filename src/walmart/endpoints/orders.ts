@@ -30,6 +30,8 @@ export interface OrderFilters {
   createdBefore?: string;
   mustArriveByDateAfterDate?: string;
   mustArriveByDateBeforeDate?: string;
+  /** Orders that contain this SKU. */
+  sku?: string;
   /** Up to 100. */
   limit?: number;
 }

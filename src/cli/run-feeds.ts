@@ -1,0 +1,128 @@
+// Runs `feeds list|status|watch` through the Walmart client: feed records, one feed's summary with its
+// item statuses (paged), and polling a feed until Walmart has finished with it.
+import { getFeedStatus, iterateFeedItems, iterateFeeds } from '../walmart/index.js';
+import type { FeedRecord, FeedStatus, ItemIngestionStatus, WalmartClient } from '../walmart/index.js';
+import { EXIT_FAILURE, EXIT_ISSUES, EXIT_OK } from './exit.js';
+import { wholeNumberFlag as count, withWalmartClient } from './walmart-client.js';
+
+export interface FeedsCommonFlags {
+  baseUrl?: string;
+  format?: 'text' | 'json';
+}
+
+export interface FeedsListFlags extends FeedsCommonFlags {
+  feedType?: string;
+  status?: string;
+  limit?: string;
+}
+
+export interface FeedsWatchFlags extends FeedsCommonFlags {
+  intervalMs?: string;
+  timeoutMs?: string;
+}
+
+function n(v: number | undefined): string {
+  return v === undefined ? '-' : String(v);
+}
+
+function pad(cells: readonly string[][]): string {
+  const widths = cells[0]?.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length))) ?? [];
+  return cells.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ')).join('\n') + '\n';
+}
+
+export async function runFeedsList(flags: FeedsListFlags): Promise<number> {
+  const limit = count(flags.limit, '--limit', 50);
+  const feeds: FeedRecord[] = [];
+  await withWalmartClient(flags, async (client) => {
+    const params = { limit: Math.min(limit, 50), ...(flags.feedType === undefined ? {} : { feedType: flags.feedType }), ...(flags.status === undefined ? {} : { feedStatus: flags.status }) };
+    for await (const feed of iterateFeeds(client, params)) {
+      feeds.push(feed);
+      if (feeds.length >= limit) break;
+    }
+  });
+  if (flags.format === 'json') {
+    process.stdout.write(JSON.stringify(feeds, null, 2) + '\n');
+    return EXIT_OK;
+  }
+  if (feeds.length === 0) {
+    process.stdout.write('No feeds.\n');
+    return EXIT_OK;
+  }
+  const rows = [['FEED ID', 'TYPE', 'STATUS', 'RECEIVED', 'SUCCEEDED', 'FAILED', 'PROCESSING']];
+  for (const f of feeds) rows.push([f.feedId, f.feedType ?? '-', f.feedStatus ?? '-', n(f.itemsReceived), n(f.itemsSucceeded), n(f.itemsFailed), n(f.itemsProcessing)]);
+  process.stdout.write(pad(rows));
+  return EXIT_OK;
+}
+
+/** Walmart's `ingestionErrors.ingestionError[]` as one line per error. */
+export function ingestionErrorTexts(item: ItemIngestionStatus): string[] {
+  const box = item.ingestionErrors;
+  const list = typeof box === 'object' && box !== null && 'ingestionError' in box ? (box).ingestionError : box;
+  if (!Array.isArray(list)) return [];
+  return list.map((e: unknown) => {
+    if (typeof e !== 'object' || e === null) return String(e);
+    const r = e as Record<string, unknown>;
+    return [r.code, r.field, r.description].filter((x): x is string => typeof x === 'string' && x !== '').join(': ');
+  });
+}
+
+function summaryLine(s: FeedStatus): string {
+  return `Feed ${s.feedId}: ${s.feedStatus ?? 'unknown'}; ${n(s.itemsReceived)} received, ${n(s.itemsSucceeded)} succeeded, ${n(s.itemsFailed)} failed, ${n(s.itemsProcessing)} processing`;
+}
+
+async function summaryAndItems(client: WalmartClient, feedId: string, onlyFailed: boolean): Promise<{ summary: FeedStatus; items: ItemIngestionStatus[] }> {
+  const summary = await getFeedStatus(client, feedId, { includeDetails: false });
+  const items: ItemIngestionStatus[] = [];
+  for await (const item of iterateFeedItems(client, feedId)) if (!onlyFailed || item.ingestionStatus !== 'SUCCESS') items.push(item);
+  const { itemDetails: _details, ...rest } = summary;
+  return { summary: rest, items };
+}
+
+function renderItems(items: readonly ItemIngestionStatus[]): string {
+  let out = '';
+  for (const i of items) {
+    out += `  ${i.index === undefined ? '' : `#${i.index} `}${i.sku ?? '(no SKU)'}  ${i.ingestionStatus ?? '-'}\n`;
+    for (const e of ingestionErrorTexts(i)) out += `      ${e}\n`;
+  }
+  return out;
+}
+
+export async function runFeedsStatus(feedId: string, flags: FeedsCommonFlags): Promise<number> {
+  const { summary, items } = await withWalmartClient(flags, (client) => summaryAndItems(client, feedId, false));
+  if (flags.format === 'json') process.stdout.write(JSON.stringify({ ...summary, items }, null, 2) + '\n');
+  else process.stdout.write(`${summaryLine(summary)}\n${renderItems(items)}`);
+  return EXIT_OK;
+}
+
+function done(s: FeedStatus): boolean {
+  return s.feedStatus === 'ERROR' || (s.feedStatus === 'PROCESSED' && (s.itemsProcessing ?? 0) === 0);
+}
+
+export async function runFeedsWatch(feedId: string, flags: FeedsWatchFlags): Promise<number> {
+  const interval = count(flags.intervalMs, '--interval-ms', 5000, 10);
+  const timeout = count(flags.timeoutMs, '--timeout-ms', 30 * 60_000, 1);
+  return withWalmartClient(flags, async (client) => {
+    const deadline = Date.now() + timeout;
+    let status = await getFeedStatus(client, feedId, { includeDetails: false });
+    let last = '';
+    for (;;) {
+      const line = summaryLine(status);
+      // Only changes are printed, so a long watch in CI does not flood the log.
+      if (line !== last && flags.format !== 'json') process.stderr.write(`${line}\n`);
+      last = line;
+      if (done(status)) break;
+      if (Date.now() + interval > deadline) {
+        process.stderr.write(`catalog-gate: feed ${feedId} was still ${status.feedStatus ?? 'unfinished'} after ${timeout} ms; run catalog-gate feeds watch ${feedId} again later\n`);
+        return EXIT_FAILURE;
+      }
+      await new Promise((resolve) => setTimeout(resolve, interval));
+      status = await getFeedStatus(client, feedId, { includeDetails: false });
+    }
+    const ok = status.feedStatus === 'PROCESSED' && (status.itemsFailed ?? 0) === 0 && (status.itemsSucceeded ?? 0) === (status.itemsReceived ?? 0);
+    const { items } = ok ? { items: [] } : await summaryAndItems(client, feedId, true);
+    const { itemDetails: _details, ...summary } = status;
+    if (flags.format === 'json') process.stdout.write(JSON.stringify({ ...summary, ok, failedItems: items }, null, 2) + '\n');
+    else process.stdout.write(`${summaryLine(status)}\n${ok ? 'Every item succeeded.\n' : renderItems(items)}`);
+    return ok ? EXIT_OK : EXIT_ISSUES;
+  });
+}
