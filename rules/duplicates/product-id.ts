@@ -4,6 +4,7 @@
 import type { RuleFinding } from '../../src/core/rule.js';
 import { defineFeedRule } from '../../src/core/rule.js';
 import { PRODUCT_IDENTIFIERS, PRODUCT_ID, readProductId } from '../identifiers/product-id.js';
+import { KeyMap } from './key-map.js';
 
 /**
  * Every ID is kept to the end of the feed, so its first use is kept as two list entries (record and SKU) rather
@@ -11,7 +12,7 @@ import { PRODUCT_IDENTIFIERS, PRODUCT_ID, readProductId } from '../identifiers/p
  */
 interface ProductIdState {
   /** GTIN-14, or the trimmed raw ID -> its first use, as a position in `records` and `skus`. */
-  first: Map<string, number>;
+  first: KeyMap<number>;
   records: number[];
   skus: Array<string | undefined>;
   /**
@@ -33,7 +34,7 @@ export default defineFeedRule<ProductIdState>({
   severity: 'error',
   description: 'Two records with different SKUs must not share a product ID.',
   needs: [PRODUCT_IDENTIFIERS],
-  start: () => ({ first: new Map(), records: [], skus: [], laterSkus: new Map(), findings: [] }),
+  start: () => ({ first: new KeyMap(), records: [], skus: [], laterSkus: new Map(), findings: [] }),
   visit(state, record) {
     const identifier = readProductId(record);
     if (identifier === undefined) return;

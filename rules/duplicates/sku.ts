@@ -2,12 +2,13 @@
 // record as an update of the same item, so one of the two silently wins; every later occurrence is flagged.
 import type { RuleFinding } from '../../src/core/rule.js';
 import { defineFeedRule } from '../../src/core/rule.js';
+import { KeyMap } from './key-map.js';
 
 const SKU = 'sku';
 
 interface SkuState {
   /** Trimmed SKU -> the record that used it first. */
-  first: Map<string, number>;
+  first: KeyMap<number>;
   findings: RuleFinding[];
 }
 
@@ -17,7 +18,7 @@ export default defineFeedRule<SkuState>({
   severity: 'error',
   description: 'Each record in a feed must have its own SKU.',
   needs: [SKU],
-  start: () => ({ first: new Map(), findings: [] }),
+  start: () => ({ first: new KeyMap(), findings: [] }),
   visit(state, record) {
     const sku = record.sku?.trim();
     if (sku === undefined || sku === '') return;

@@ -1,6 +1,7 @@
 // hazmat.has_batteries_contradiction: Contained Battery Type and Batteries Included disagree, so one of them
 // is wrong and the item may skip (or wrongly get) the battery hazmat review.
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { BATTERY_TYPE, NO_BATTERY, batteryTypes, formatTypes, isNo, isNoBattery, isYes } from './battery-types.js';
 
 const HAS_BATTERIES = 'hasBatteries';
@@ -13,13 +14,13 @@ export default defineRecordRule({
   needs: [BATTERY_TYPE, HAS_BATTERIES],
   check(record) {
     const types = batteryTypes(record.get(BATTERY_TYPE));
-    if (types.length === 0) return [];
+    if (types.length === 0) return NO_FINDINGS;
     const hasBatteries = record.get(HAS_BATTERIES);
     const realBattery = types.some((t) => !isNoBattery(t));
     if ((realBattery && isNo(hasBatteries)) || (!realBattery && isYes(hasBatteries))) {
       return [{ attribute: HAS_BATTERIES, params: { value: hasBatteries, batteryType: formatTypes(types), realBattery } }];
     }
-    return [];
+    return NO_FINDINGS;
   },
   message(finding, titleOf) {
     const { value, batteryType, realBattery } = finding.params;

@@ -2,6 +2,7 @@
 // Walmart's hazmat review, which needs the safety data sheet and battery details the item's spec asks for.
 import type { RecordView, RuleFinding } from '../../src/core/rule.js';
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { BATTERY_TYPE, batteryTypes, formatTypes, isLeadAcid, isLithium, isYes } from './battery-types.js';
 
 const CHEMICAL = 'chemicalAerosolPesticide';
@@ -49,7 +50,7 @@ export default defineRecordRule({
   needsAnyOf: [CHEMICAL, BATTERY_TYPE],
   check(record) {
     const triggers = triggersOf(record);
-    if (triggers.length === 0) return [];
+    if (triggers.length === 0) return NO_FINDINGS;
     const findings: RuleFinding[] = [];
     const seen = new Set<string>();
     for (const trigger of triggers) {

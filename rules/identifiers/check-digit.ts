@@ -1,6 +1,7 @@
 // identifiers.check_digit (gtin.check_digit): Walmart rejects a GTIN, UPC or EAN whose last digit disagrees with the
 // others. The right digit is computable, but the hint hedges: a typo elsewhere in the code looks exactly the same.
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { PRODUCT_IDENTIFIERS, describe, isGs1Type, problemParams, productIdFinding, readProductId, seen, text } from './product-id.js';
 
 export default defineRecordRule({
@@ -11,9 +12,9 @@ export default defineRecordRule({
   needs: [PRODUCT_IDENTIFIERS],
   check(record) {
     const identifier = readProductId(record);
-    if (identifier === undefined || !isGs1Type(identifier.type)) return [];
+    if (identifier === undefined || !isGs1Type(identifier.type)) return NO_FINDINGS;
     const params = problemParams(identifier, 'check_digit');
-    return params ? [productIdFinding('gtin.check_digit', identifier, params)] : [];
+    return params ? [productIdFinding('gtin.check_digit', identifier, params)] : NO_FINDINGS;
   },
   message(finding, titleOf) {
     const { format, productIdType, expected } = finding.params;

@@ -4,6 +4,7 @@
 import { restoreLeadingZeros } from '../../src/core/gtin.js';
 import type { RuleFinding } from '../../src/core/rule.js';
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { PRODUCT_IDENTIFIERS, problemParams, productIdFinding, readProductId, seen, text } from './product-id.js';
 import { SCIENTIFIC, describeCharacters } from './not-numeric.js';
 
@@ -15,7 +16,7 @@ export default defineRecordRule({
   needs: [PRODUCT_IDENTIFIERS],
   check(record): RuleFinding[] {
     const identifier = readProductId(record);
-    if (identifier?.type !== 'ISBN') return [];
+    if (identifier?.type !== 'ISBN') return NO_FINDINGS;
     const notNumeric = problemParams(identifier, 'not_numeric');
     if (notNumeric) {
       const fix = notNumeric.stripped === undefined ? {} : { fix: notNumeric.stripped };
@@ -27,7 +28,7 @@ export default defineRecordRule({
       return [productIdFinding('isbn.length', identifier, restored === undefined ? badLength : { ...badLength, restored })];
     }
     const checkDigit = problemParams(identifier, 'check_digit');
-    return checkDigit ? [productIdFinding('isbn.check_digit', identifier, checkDigit)] : [];
+    return checkDigit ? [productIdFinding('isbn.check_digit', identifier, checkDigit)] : NO_FINDINGS;
   },
   message(finding, titleOf) {
     const { invalid, length, expected } = finding.params;

@@ -3,6 +3,7 @@
 import { restoreLeadingZeros } from '../../src/core/gtin.js';
 import type { RuleFinding } from '../../src/core/rule.js';
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { PRODUCT_IDENTIFIERS, problemParams, productIdFinding, readProductId, seen, text } from './product-id.js';
 import { describeCharacters } from './not-numeric.js';
 
@@ -14,7 +15,7 @@ export default defineRecordRule({
   needs: [PRODUCT_IDENTIFIERS],
   check(record): RuleFinding[] {
     const identifier = readProductId(record);
-    if (identifier?.type !== 'ISSN') return [];
+    if (identifier?.type !== 'ISSN') return NO_FINDINGS;
     const notNumeric = problemParams(identifier, 'not_numeric');
     if (notNumeric) {
       const fix = notNumeric.stripped === undefined ? {} : { fix: notNumeric.stripped };
@@ -26,7 +27,7 @@ export default defineRecordRule({
       return [productIdFinding('issn.length', identifier, restored === undefined ? badLength : { ...badLength, restored })];
     }
     const checkDigit = problemParams(identifier, 'check_digit');
-    return checkDigit ? [productIdFinding('issn.check_digit', identifier, checkDigit)] : [];
+    return checkDigit ? [productIdFinding('issn.check_digit', identifier, checkDigit)] : NO_FINDINGS;
   },
   message(finding, titleOf) {
     const { invalid, length, expected } = finding.params;

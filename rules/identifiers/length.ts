@@ -2,6 +2,7 @@
 // the code as a number drop its leading zeros, so the hint offers the restored code when its check digit agrees.
 import { restoreLeadingZeros } from '../../src/core/gtin.js';
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { PRODUCT_IDENTIFIERS, describe, either, isGs1Type, problemParams, productIdFinding, readProductId, seen, text } from './product-id.js';
 
 export default defineRecordRule({
@@ -12,9 +13,9 @@ export default defineRecordRule({
   needs: [PRODUCT_IDENTIFIERS],
   check(record) {
     const identifier = readProductId(record);
-    if (identifier === undefined || !isGs1Type(identifier.type)) return [];
+    if (identifier === undefined || !isGs1Type(identifier.type)) return NO_FINDINGS;
     const params = problemParams(identifier, 'bad_length');
-    if (params === undefined) return [];
+    if (params === undefined) return NO_FINDINGS;
     const restored = restoreLeadingZeros(identifier.id, identifier.type);
     return [productIdFinding('gtin.length', identifier, restored === undefined ? params : { ...params, restored })];
   },

@@ -1,6 +1,7 @@
 // identifiers.not_gtin14 (gtin.not_gtin14): a valid 8-, 12- or 13-digit code typed GTIN. Walmart pads it to the
 // 14 digits it stores, so this is only information: the merchandiser sees the form Walmart will show.
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { PRODUCT_IDENTIFIERS, isFormat, productIdFinding, readProductId, seen, text } from './product-id.js';
 
 const NATIVE_TYPE: Readonly<Record<string, string>> = { 'GTIN-8': 'EAN', 'GTIN-12': 'UPC', 'GTIN-13': 'EAN' };
@@ -13,9 +14,9 @@ export default defineRecordRule({
   needs: [PRODUCT_IDENTIFIERS],
   check(record) {
     const identifier = readProductId(record);
-    if (identifier?.type !== 'GTIN' || !identifier.check.ok) return [];
+    if (identifier?.type !== 'GTIN' || !identifier.check.ok) return NO_FINDINGS;
     const { format, gtin14 } = identifier.check;
-    if (!isFormat(format, 'GTIN-8', 'GTIN-12', 'GTIN-13')) return [];
+    if (!isFormat(format, 'GTIN-8', 'GTIN-12', 'GTIN-13')) return NO_FINDINGS;
     return [productIdFinding('gtin.not_gtin14', identifier, { format, gtin14, nativeType: NATIVE_TYPE[format] })];
   },
   message(finding, titleOf) {

@@ -2,6 +2,7 @@
 // spaces and hyphens of a printed barcode, or a spreadsheet's scientific notation, so the hint names the fix for each.
 import { checkProductId } from '../../src/core/gtin.js';
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { PRODUCT_IDENTIFIERS, describe, either, isGs1Type, problemParams, productIdFinding, readProductId, seen, text } from './product-id.js';
 
 /** How a spreadsheet shows a long number it has rounded: 3.60003E+11. */
@@ -21,9 +22,9 @@ export default defineRecordRule({
   needs: [PRODUCT_IDENTIFIERS],
   check(record) {
     const identifier = readProductId(record);
-    if (identifier === undefined || !isGs1Type(identifier.type)) return [];
+    if (identifier === undefined || !isGs1Type(identifier.type)) return NO_FINDINGS;
     const params = problemParams(identifier, 'not_numeric');
-    if (params === undefined) return [];
+    if (params === undefined) return NO_FINDINGS;
     // Offer the stripped value only when it is a valid code, not merely digits.
     const stripped = params.stripped;
     const fix = stripped !== undefined && checkProductId(identifier.declared, stripped).ok ? { fix: stripped } : {};

@@ -1,6 +1,7 @@
 // identifiers.type_mismatch (gtin.type_mismatch): a valid code of another type than Product ID Type says, such as a
 // 13-digit EAN marked UPC. Walmart may reject it or read it as another product, so it is worth a warning.
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { PRODUCT_IDENTIFIERS, describe, problemParams, productIdFinding, readProductId, seen, text } from './product-id.js';
 
 export default defineRecordRule({
@@ -11,9 +12,9 @@ export default defineRecordRule({
   needs: [PRODUCT_IDENTIFIERS],
   check(record) {
     const identifier = readProductId(record);
-    if (identifier === undefined) return [];
+    if (identifier === undefined) return NO_FINDINGS;
     const params = problemParams(identifier, 'type_mismatch');
-    return params ? [productIdFinding('gtin.type_mismatch', identifier, params)] : [];
+    return params ? [productIdFinding('gtin.type_mismatch', identifier, params)] : NO_FINDINGS;
   },
   message(finding, titleOf) {
     const { format, productIdType } = finding.params;

@@ -2,6 +2,7 @@
 // 8 digits can be read as an EAN-8, a different product, so the full code is asked for.
 import { expandUpcE } from '../../src/core/gtin.js';
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { PRODUCT_IDENTIFIERS, productIdFinding, readProductId, seen, text } from './product-id.js';
 
 export default defineRecordRule({
@@ -12,7 +13,7 @@ export default defineRecordRule({
   needs: [PRODUCT_IDENTIFIERS],
   check(record) {
     const identifier = readProductId(record);
-    if (identifier === undefined || !identifier.check.ok || identifier.check.format !== 'UPC-E') return [];
+    if (identifier === undefined || !identifier.check.ok || identifier.check.format !== 'UPC-E') return NO_FINDINGS;
     const upcA = expandUpcE(identifier.id);
     return [productIdFinding('gtin.upc_e', identifier, { upcA, gtin14: identifier.check.gtin14 })];
   },

@@ -4,7 +4,7 @@ import { defineRecordRule } from '../../src/core/rule.js';
 import type { ImageUrl } from './image-urls.js';
 import { IMAGE_ATTRIBUTES, IMAGE_EXTENSIONS, checkImageUrls, seen } from './image-urls.js';
 
-function noImageExtension({ parts: { extension } }: ImageUrl): Record<string, unknown> | undefined {
+function noImageExtension({ extension }: ImageUrl): Record<string, unknown> | undefined {
   if (extension !== undefined && IMAGE_EXTENSIONS.includes(extension)) return undefined;
   return extension === undefined ? {} : { extension };
 }

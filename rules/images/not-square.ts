@@ -50,8 +50,8 @@ export function statedSize({ fileName, query }: UrlParts): StatedSize | undefine
   return undefined;
 }
 
-function notSquare({ parts }: ImageUrl): Record<string, unknown> | undefined {
-  const size = statedSize(parts);
+function notSquare(image: ImageUrl): Record<string, unknown> | undefined {
+  const size = statedSize(image);
   return size !== undefined && size.width > 0 && size.height > 0 && size.width !== size.height ? { ...size } : undefined;
 }
 

@@ -1,6 +1,7 @@
 // prop65.warning_text_required: an item that needs a California Prop 65 warning must carry the warning's wording.
 // Placeholders such as "None" count as missing: Walmart's own sample feeds put them in items that need no warning.
 import { defineRecordRule, isPresent } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 
 const TRIGGER = 'isProp65WarningRequired';
 const TARGET = 'prop65WarningText';
@@ -23,9 +24,9 @@ export default defineRecordRule({
   needs: [TRIGGER, TARGET],
   check(record) {
     const trigger = record.get(TRIGGER);
-    if (!isYes(trigger)) return [];
+    if (!isYes(trigger)) return NO_FINDINGS;
     const text = record.get(TARGET);
-    if (isPresent(text) && !isPlaceholder(text)) return [];
+    if (isPresent(text) && !isPlaceholder(text)) return NO_FINDINGS;
     return [{ attribute: TARGET, params: { trigger: TRIGGER, value: trigger, text: isPlaceholder(text) ? text : undefined } }];
   },
   message(finding, titleOf) {

@@ -10,14 +10,26 @@ interface NamesMember extends MemberRef {
   names: readonly string[];
   /** The names as a set: order and case do not matter. */
   key: string;
+  /** The group's next member (see NamesGroup). */
+  next: NamesMember | undefined;
 }
 
+/**
+ * A group's members, chained first to last: every member is kept to the end of the feed, and for the usual group of a
+ * few items a chain is smaller than an array, which reserves room for 16 more on its first push.
+ */
 interface NamesGroup {
-  members: NamesMember[];
+  first: NamesMember;
+  last: NamesMember;
   /** Whether every member so far has the first member's set; then there is nothing to report. */
   same: boolean;
 }
 
+function membersOf(group: NamesGroup): NamesMember[] {
+  const members: NamesMember[] = [];
+  for (let m: NamesMember | undefined = group.first; m !== undefined; m = m.next) members.push(m);
+  return members;
+}
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
@@ -50,26 +62,31 @@ export default defineFeedRule<GroupTable<NamesGroup>>({
     // An item without names is variants.names_missing's finding; comparing it here would report it twice.
     if (names.length === 0) return;
     // Every member is kept, since any of them may be reported once a later one changes the group's usual set.
-    const member: NamesMember = { record: record.index, sku: record.sku, productType: record.productType, names, key: setKey(lowerNamesOf(record), '|') };
     const group = groups.get(groupId);
-    const first = group?.members[0];
-    if (group === undefined || first === undefined) {
-      groups.set(groupId, { members: [member], same: true });
+    const first = group?.first;
+    // Members nearly always repeat the first one's names: then they share its copies and its key.
+    const repeat = first !== undefined && sameNames(names, first.names);
+    const member: NamesMember = {
+      record: record.index,
+      sku: record.sku,
+      productType: record.productType,
+      names: repeat ? first.names : names,
+      key: repeat ? first.key : setKey(lowerNamesOf(record), '|'),
+      next: undefined,
+    };
+    if (group === undefined) {
+      groups.set(groupId, { first: member, last: member, same: true });
       return;
     }
-    if (member.key === first.key) {
-      // Members nearly always repeat the first one's names: they share its copies rather than keep their own.
-      member.key = first.key;
-      if (sameNames(names, first.names)) member.names = first.names;
-    } else {
-      group.same = false;
-    }
-    group.members.push(member);
+    if (member.key !== group.first.key) group.same = false;
+    group.last.next = member;
+    group.last = member;
   },
   finish(groups) {
     const findings: RuleFinding[] = [];
-    for (const [groupId, { members, same }] of groups.byId) {
-      if (same) continue;
+    for (const [groupId, group] of groups.byId) {
+      if (group.same) continue;
+      const members = membersOf(group);
       const ref = reference(members);
       if (ref === undefined) continue;
       for (const m of members) {

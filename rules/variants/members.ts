@@ -61,6 +61,15 @@ export const groupIdOf: (record: RecordView) => string | undefined = perRecord((
 
 const NO_NAMES: readonly string[] = [];
 
+/** Whether every entry is a name with nothing to trim (a hole reads as undefined, so it is not). */
+function allClean(items: readonly unknown[]): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const n = items[i];
+    if (typeof n !== 'string' || n === '' || n.trim() !== n) return false;
+  }
+  return true;
+}
+
 /**
  * Variant Attribute Names as given, in order; a delimited string is accepted for spreadsheets without array coercion.
  * Read once per record and shared by the variant rules, so the list is read-only.
@@ -69,24 +78,18 @@ export const namesOf: (record: RecordView) => readonly string[] = perRecord((rec
   const value = record.get(NAMES);
   // Items outside variant groups have none: nothing to build.
   if (value === undefined) return NO_NAMES;
+  // The usual list needs no cleaning: a copy of its own size (the feed rules keep it), rather than one grown by push.
+  if (Array.isArray(value) && allClean(value)) return value.slice() as string[];
   const items = Array.isArray(value) ? (value as unknown[]) : typeof value === 'string' ? value.split(/[,;|]/) : [];
-  const names: string[] = [];
-  for (const n of items) {
-    if (typeof n !== 'string') continue;
-    const name = n.trim();
-    if (name !== '') names.push(name);
-  }
-  return names;
+  return items.filter((n): n is string => typeof n === 'string').map((n) => n.trim()).filter((n) => n !== '');
 });
 
+function lowerCase(name: string): string {
+  return name.toLowerCase();
+}
+
 /** The names in lower case, in the same order: names are compared without case. Once per record, read-only. */
-export const lowerNamesOf: (record: RecordView) => readonly string[] = perRecord((record) => {
-  const names = namesOf(record);
-  if (names.length === 0) return NO_NAMES;
-  const lower: string[] = [];
-  for (const name of names) lower.push(name.toLowerCase());
-  return lower;
-});
+export const lowerNamesOf: (record: RecordView) => readonly string[] = perRecord((record) => namesOf(record).map(lowerCase));
 
 export function isPrimary(value: unknown): boolean {
   if (value === true) return true;

@@ -2,6 +2,7 @@
 // since that value is what the shopper picks on the item page.
 import type { RuleFinding } from '../../src/core/rule.js';
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { GROUP_ID, NAMES, groupIdOf, namesOf } from './members.js';
 import { variantValuesOf } from './values.js';
 
@@ -13,15 +14,15 @@ export default defineRecordRule({
   needs: [GROUP_ID, NAMES],
   check(record) {
     const groupId = groupIdOf(record);
-    if (groupId === undefined) return [];
+    if (groupId === undefined) return NO_FINDINGS;
     const names = namesOf(record);
     const values = variantValuesOf(record);
-    const findings: RuleFinding[] = [];
+    let findings: RuleFinding[] | undefined;
     for (let i = 0; i < names.length; i++) {
       if (values[i] !== undefined) continue;
-      findings.push({ attribute: names[i] as string, params: { groupId, names } });
+      (findings ??= []).push({ attribute: names[i] as string, params: { groupId, names } });
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
   message(finding, titleOf) {
     const names = (finding.params.names as string[]).join(', ');

@@ -1,6 +1,7 @@
 // variants.names_missing: an item in a variant group must say which attributes its variants differ by,
 // or Walmart cannot build the group's selector.
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { GROUP_ID, NAMES, groupIdOf, namesOf } from './members.js';
 
 export default defineRecordRule({
@@ -11,7 +12,7 @@ export default defineRecordRule({
   needs: [GROUP_ID, NAMES],
   check(record) {
     const groupId = groupIdOf(record);
-    if (groupId === undefined || namesOf(record).length > 0) return [];
+    if (groupId === undefined || namesOf(record).length > 0) return NO_FINDINGS;
     return [{ attribute: NAMES, params: { groupId } }];
   },
   message(finding, titleOf) {

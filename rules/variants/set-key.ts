@@ -1,8 +1,10 @@
-// A set of strings as one comparable string: duplicates dropped, sorted, joined. Variant keys are built for every
-// item and kept to the end of the feed, so the common one- and two-part cases skip the Set and the sort, and a key is
-// one flat string: `join` copies the parts into one, where `+` would keep a tree of pieces alive.
+// A set of strings as one comparable string: duplicates dropped, sorted, joined. Built for every item and kept to the
+// end of the feed, so the usual one- and two-part sets skip the Set and the sort.
 
-/** The distinct parts in code-unit order (as Array.prototype.sort orders them), joined with `separator`. */
+/**
+ * The distinct parts in code-unit order (as Array.prototype.sort orders them), joined with `separator`. The key is one
+ * flat string: `join` copies the parts into one, where `+` would keep a tree of the pieces alive.
+ */
 export function setKey(parts: readonly string[], separator: string): string {
   if (parts.length === 1) return parts[0] as string;
   if (parts.length === 2) {

@@ -2,6 +2,7 @@
 // selector shows a swatch for some choices and a plain label for others.
 import type { RuleFinding } from '../../src/core/rule.js';
 import { defineRecordRule, isPresent } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 import { NAMES, SWATCHES, lowerNamesOf, namesOf } from './members.js';
 
 // Attributes whose choices a shopper tells apart by look; size or count needs no swatch.
@@ -21,9 +22,14 @@ function swatchedAttributes(value: unknown): string[] {
   return covered;
 }
 
-/** Whether a swatch is for this attribute (lower-case); case does not matter. */
-function covers(covered: readonly string[], key: string): boolean {
-  for (const attribute of covered) if (attribute.toLowerCase() === key) return true;
+/** Whether a swatch with an image URL is for this attribute (given in lower case); case does not matter. */
+function hasSwatchFor(value: unknown, key: string): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const item of value as unknown[]) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { swatchVariantAttribute, swatchImageUrl } = item as Record<string, unknown>;
+    if (typeof swatchVariantAttribute === 'string' && isPresent(swatchImageUrl) && swatchVariantAttribute.trim().toLowerCase() === key) return true;
+  }
   return false;
 }
 
@@ -35,20 +41,19 @@ export default defineRecordRule({
   needs: [NAMES, SWATCHES],
   check(record) {
     const swatches = record.get(SWATCHES);
-    if (!isPresent(swatches)) return [];
-    const findings: RuleFinding[] = [];
-    // Read only once a visual attribute asks for it: most items list one, whose swatch is there.
+    if (!isPresent(swatches)) return NO_FINDINGS;
+    let findings: RuleFinding[] | undefined;
+    // The list of covered attributes is for the message, so it is made only for a finding (once, shared by all).
     let covered: string[] | undefined;
     const names = namesOf(record);
     const keys = lowerNamesOf(record);
     for (let i = 0; i < names.length; i++) {
       const key = keys[i] as string;
-      if (!VISUAL.has(key)) continue;
+      if (!VISUAL.has(key) || hasSwatchFor(swatches, key)) continue;
       covered ??= swatchedAttributes(swatches);
-      if (covers(covered, key)) continue;
-      findings.push({ attribute: SWATCHES, params: { missing: names[i], covered } });
+      (findings ??= []).push({ attribute: SWATCHES, params: { missing: names[i], covered } });
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
   message(finding, titleOf) {
     const missing = String(finding.params.missing);

@@ -43,8 +43,8 @@ export function normaliseValue(value: unknown): string | undefined {
  */
 export const variantValuesOf: (record: RecordView) => ReadonlyArray<string | undefined> = perRecord((record) => {
   const names = namesOf(record);
-  const values: Array<string | undefined> = [];
-  for (const name of names) values.push(normaliseValue(record.get(name)));
+  const values = new Array<string | undefined>(names.length);
+  for (let i = 0; i < names.length; i++) values[i] = normaliseValue(record.get(names[i] as string));
   return values;
 });
 

@@ -2,6 +2,7 @@
 // The answer is matched loosely because spreadsheets drift on case, spacing and dash style.
 import type { RecordRule } from '../../src/core/rule.js';
 import { defineRecordRule } from '../../src/core/rule.js';
+import { NO_FINDINGS } from '../no-findings.js';
 
 export const TRIGGER = 'has_written_warranty';
 
@@ -38,7 +39,7 @@ export function warrantyRequirement(req: WarrantyRequirement): RecordRule {
     needs: [TRIGGER, req.target],
     check(record) {
       const value = record.get(TRIGGER);
-      if (!isAnswer(value, req.answer) || record.has(req.target)) return [];
+      if (!isAnswer(value, req.answer) || record.has(req.target)) return NO_FINDINGS;
       return [{ attribute: req.target, params: { trigger: TRIGGER, value } }];
     },
     message(finding, titleOf) {
