@@ -12,20 +12,12 @@ import { collect, validateStream, validateWith } from '../engine/validate.js';
 import type { ValidationEvent, ValidationReport } from '../engine/validate.js';
 import type { ValidateOptions } from '../engine/options.js';
 import { Validator } from '../engine/validator.js';
-import { writeAnnotatedWorkbook } from '../reports/annotate.js';
 import { COLOR, PLAIN, useColor } from '../reports/colors.js';
-import { renderCsv } from '../reports/csv.js';
-import { renderGithub } from '../reports/github.js';
 import { renderJson } from '../reports/json.js';
-import { renderJunit } from '../reports/junit.js';
-import { renderSarif } from '../reports/sarif.js';
 import { renderText } from '../reports/text.js';
 import { PACKAGE_ROOT } from '../spec/package-root.js';
 import { SpecStore } from '../spec/store.js';
-import { peekProductTypes, specForProductTypes } from '../sources/infer-spec.js';
 import { readFeedFile } from '../sources/json-file.js';
-import { openTable } from '../sources/open-table.js';
-import { SheetMapper } from '../sources/sheet-items.js';
 import type { ValidateFlags } from './commands/validate.js';
 import { EXIT_ISSUES, EXIT_OK } from './exit.js';
 import { progress } from './progress.js';
@@ -50,6 +42,8 @@ export async function runValidate(files: string[], flags: ValidateFlags): Promis
     const only = reports[0] as FileReport;
     if (!only.spreadsheet) throw new UsageError('--annotate marks cells of a spreadsheet; this input is a JSON feed');
     // Read the sheet again rather than hold every row in memory during validation.
+    const { writeAnnotatedWorkbook } = await import('../reports/annotate.js');
+    const { openTable } = await import('../sources/open-table.js');
     await writeAnnotatedWorkbook(flags.annotate, await openTable(only.file, sheet === undefined ? {} : { sheet }), only.report.issues);
   }
   const format = flags.format;
@@ -62,16 +56,16 @@ export async function runValidate(files: string[], flags: ValidateFlags): Promis
       text = renderJson(combined);
       break;
     case 'junit':
-      text = renderJunit(combined, { ...opts, records: Object.fromEntries(reports.map((r) => [r.file, r.report.summary.records])) });
+      text = (await import('../reports/junit.js')).renderJunit(combined, { ...opts, records: Object.fromEntries(reports.map((r) => [r.file, r.report.summary.records])) });
       break;
     case 'sarif':
-      text = renderSarif(combined, { ...opts, toolVersion: version(), baseDir: process.cwd() });
+      text = (await import('../reports/sarif.js')).renderSarif(combined, { ...opts, toolVersion: version(), baseDir: process.cwd() });
       break;
     case 'github':
-      text = renderGithub(combined, { ...opts, baseDir: process.cwd() });
+      text = (await import('../reports/github.js')).renderGithub(combined, { ...opts, baseDir: process.cwd() });
       break;
     case 'csv':
-      text = renderCsv(combined, opts);
+      text = (await import('../reports/csv.js')).renderCsv(combined, opts);
       break;
     default:
       text = renderText(combined, { paint: !toFile && useColor(process.stdout) ? COLOR : PLAIN, ...opts });
@@ -106,6 +100,10 @@ async function validateFile(file: string, base: ValidateOptions, config: Config,
       if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${file} has no items`);
       return { file, report, spreadsheet: false };
     }
+    // Spreadsheet readers (ExcelJS, fast-csv) load only for spreadsheets: a JSON run starts faster.
+    const { openTable } = await import('../sources/open-table.js');
+    const { peekProductTypes, specForProductTypes } = await import('../sources/infer-spec.js');
+    const { SheetMapper } = await import('../sources/sheet-items.js');
     let table = await openTable(file, sheet === undefined ? {} : { sheet });
     let options = base;
     if (base.feedType === undefined || base.specVersion === undefined) {
