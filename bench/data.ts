@@ -1,5 +1,6 @@
 // Deterministic benchmark data: valid and invalid MP_ITEM 4.3 Clothing items modelled on
 // samples/feeds/clothing-4.3-clean.json (seeded PRNG, never Math.random), written as JSONL or a JSON feed.
+import { gs1CheckDigit } from '../src/core/gtin.js';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -66,15 +67,7 @@ export function createRng(seed: number): Rng {
 
 // ---- GTIN ----
 
-/** GS1 mod-10 check digit of the digits before it (weights 3,1,3… from the right). */
-export function gs1CheckDigit(payload: string): number {
-  let sum = 0;
-  for (let i = 0; i < payload.length; i++) {
-    const digit = payload.charCodeAt(payload.length - 1 - i) - 48;
-    sum += i % 2 === 0 ? digit * 3 : digit;
-  }
-  return (10 - (sum % 10)) % 10;
-}
+export { gs1CheckDigit };
 
 /** The n-th GTIN-14 of the made-up prefix 008<p>…, check digit correct; unique per (p, n) for n < 10^9. */
 export function gtin14(prefix: number, n: number): string {

@@ -4,11 +4,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { UsageError } from '../core/errors.js';
+import { rulesOptionsSchema } from '../engine/options.js';
 import { stripJsonComments } from './jsonc.js';
 
 export const CONFIG_FILE = 'catalog-gate.config.json';
 
-const severityOrOff = z.enum(['error', 'warning', 'info', 'off']);
 
 export const configSchema = z
   .object({
@@ -21,13 +21,7 @@ export const configSchema = z
     failOn: z.enum(['error', 'warning']).optional(),
     /** Header text -> attribute name or dotted path. */
     columns: z.record(z.string(), z.string().min(1)).optional(),
-    rules: z
-      .object({
-        packs: z.record(z.string(), severityOrOff).optional(),
-        rules: z.record(z.string(), severityOrOff).optional(),
-      })
-      .strict()
-      .optional(),
+    rules: rulesOptionsSchema.optional(),
   })
   .strict();
 

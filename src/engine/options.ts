@@ -4,6 +4,16 @@ import { UsageError } from '../core/errors.js';
 
 const severityOrOff = z.enum(['error', 'warning', 'info', 'off']);
 
+/** Rule-pack severities: shared by the library options and the config file. */
+export const rulesOptionsSchema = z
+  .object({
+    /** Per pack: 'off' or the severity its findings get. */
+    packs: z.record(z.string(), severityOrOff).optional(),
+    /** Per rule id or issue code: 'off' or a severity. Wins over packs. */
+    rules: z.record(z.string(), severityOrOff).optional(),
+  })
+  .strict();
+
 export const validateOptionsSchema = z
   .object({
     feedType: z.string().min(1).optional(),
@@ -14,15 +24,7 @@ export const validateOptionsSchema = z
     cacheDir: z.string().min(1).optional(),
     /** Feed header, when the items come without one (JSONL, spreadsheets). */
     header: z.record(z.string(), z.unknown()).optional(),
-    rules: z
-      .object({
-        /** Per pack: 'off' or the severity its findings get. */
-        packs: z.record(z.string(), severityOrOff).optional(),
-        /** Per rule id or issue code: 'off' or a severity. Wins over packs. */
-        rules: z.record(z.string(), severityOrOff).optional(),
-      })
-      .strict()
-      .optional(),
+    rules: rulesOptionsSchema.optional(),
   })
   .strict();
 

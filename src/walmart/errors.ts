@@ -2,21 +2,12 @@
 // HTTP status, Walmart's own codes, the correlation ID (always in the message) and a transient/data verdict.
 // Messages say what went wrong and then what to do; they never contain a token or secret.
 import { CatalogGateError } from '../core/errors.js';
+import type { ErrorCode } from '../core/errors.js';
 import type { WalmartErrorDetail } from './envelope.js';
 import { describeDetails } from './envelope.js';
 
-export type WalmartErrorCode =
-  | 'WALMART_CONFIG'
-  | 'WALMART_AUTH'
-  | 'WALMART_FORBIDDEN'
-  | 'WALMART_NOT_FOUND'
-  | 'WALMART_REJECTED'
-  | 'WALMART_PAYLOAD_TOO_LARGE'
-  | 'WALMART_RATE_LIMITED'
-  | 'WALMART_UNAVAILABLE'
-  | 'WALMART_NETWORK'
-  | 'WALMART_OUTCOME_UNKNOWN'
-  | 'WALMART_BAD_RESPONSE';
+/** The WALMART_* members of the project's error codes (core/errors.ts lists them). */
+export type WalmartErrorCode = Extract<ErrorCode, `WALMART_${string}`>;
 
 export interface WalmartErrorInit {
   status?: number;
