@@ -1,13 +1,13 @@
 // Benchmark entry (`npm run bench`, `node dist/bench/run.js [--quick] [--only a,b,c,d]`): catalog-gate against
 // a hand-written raw-Ajv baseline on the same generated data, in one run, printed as tables of figures.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLED_CACHE_DIR, SpecStore, Validator } from '../src/index.js';
 import { breakdown } from './breakdown.js';
+import { REPO, fmt, machine, median, rssMethod, run, table, timedNode } from './harness.js';
+import type { TimedRun } from './harness.js';
 import type { BreakdownRow } from './breakdown.js';
 import { BENCH_DATA_DIR, invalidItems, validItems, writeFeedFiles } from './data.js';
 import type { JsonObject } from './data.js';
@@ -15,9 +15,7 @@ import { compileRawAjv, validateAllRaw } from './raw-ajv.js';
 import type { StartupResult } from './startup.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(REPO, 'dist/src/cli/main.js');
-const TIME = '/usr/bin/time';
 const PRODUCT_TYPES = ['Clothing', 'Cell Phones', 'Home Decor, Kitchen, & Other'] as const;
 
 interface Config {
@@ -46,60 +44,8 @@ function config(argv: readonly string[]): Config {
 
 // ---- helpers ----
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
-function fmt(n: number, digits = 0): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
 function ratio(a: number, b: number): string {
   return `${(a / b).toFixed(2)}×`;
-}
-
-function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-
-interface Spawned {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  wallMs: number;
-}
-
-function run(cmd: string, args: readonly string[]): Promise<Spawned> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), wallMs: performance.now() - t0 });
-    });
-  });
-}
-
-// ---- machine ----
-
-function machine(): Record<string, string> {
-  const cpus = os.cpus();
-  return {
-    node: process.version,
-    cpus: String(cpus.length),
-    'cpu model': cpus[0]?.model ?? '?',
-    memory: `${fmt(os.totalmem() / 2 ** 30, 1)} GiB`,
-    'load average (1/5/15 min)': os.loadavg().map((l) => l.toFixed(2)).join(' / '),
-    platform: `${os.platform()} ${os.release()}`,
-  };
 }
 
 // ---- a. records/s ----
@@ -238,12 +184,6 @@ function printB(b: StartupFigures): void {
 
 // ---- c. whole feed ----
 
-interface FeedRun {
-  wallMs: number;
-  maxRssKiB: number;
-  code: number | null;
-}
-
 interface FeedFigures {
   records: number;
   invalidRecords: number;
@@ -251,20 +191,10 @@ interface FeedFigures {
   bytes: number;
   runs: number;
   rssVia: string;
-  cg: FeedRun[];
-  raw: FeedRun[];
+  cg: TimedRun[];
+  raw: TimedRun[];
   cgSummary: unknown;
   rawSummary: unknown;
-}
-
-async function timedNode(args: readonly string[]): Promise<FeedRun> {
-  const useTime = existsSync(TIME);
-  const r = useTime
-    ? await run(TIME, ['-v', process.execPath, ...args])
-    : await run(process.execPath, ['--import', join(HERE, 'rss-probe.js'), ...args]);
-  const rss = useTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] : /catalog-gate-bench maxRSS=(\d+)/.exec(r.stderr)?.[1];
-  if (r.code !== 0 && r.code !== 1) throw new Error(`node ${args.join(' ')} failed (${String(r.code)}): ${r.stderr.slice(0, 2000)}`);
-  return { wallMs: r.wallMs, maxRssKiB: Number(rss ?? Number.NaN), code: r.code };
 }
 
 function cliArgs(file: string, out: string): string[] {
@@ -279,13 +209,13 @@ async function partC(cfg: Config, specFile: string): Promise<FeedFigures> {
   // also leaves compiled code in its cache (schemas-cache/.compiled), as any earlier run would.
   const cgReport = join(BENCH_DATA_DIR, 'feed-report-catalog-gate.json');
   const rawReport = join(BENCH_DATA_DIR, 'feed-report-raw-ajv.json');
-  await timedNode(cliArgs(jsonl, cgReport));
-  await timedNode([rawScript, specFile, jsonl, '--out', rawReport]);
-  const cg: FeedRun[] = [];
-  const raw: FeedRun[] = [];
+  await timedNode(cliArgs(jsonl, cgReport), [0, 1]);
+  await timedNode([rawScript, specFile, jsonl, '--out', rawReport], [0, 1]);
+  const cg: TimedRun[] = [];
+  const raw: TimedRun[] = [];
   for (let i = 0; i < cfg.feedRuns; i++) {
-    cg.push(await timedNode(cliArgs(jsonl, '/dev/null')));
-    raw.push(await timedNode([rawScript, specFile, jsonl, '--out', '/dev/null']));
+    cg.push(await timedNode(cliArgs(jsonl, '/dev/null'), [0, 1]));
+    raw.push(await timedNode([rawScript, specFile, jsonl, '--out', '/dev/null'], [0, 1]));
     process.stderr.write(`  c: run ${String(i + 1)}/${String(cfg.feedRuns)}\n`);
   }
   const summaryOf = async (file: string): Promise<unknown> => (JSON.parse(await readFile(file, 'utf8')) as { summary: unknown }).summary;
@@ -295,7 +225,7 @@ async function partC(cfg: Config, specFile: string): Promise<FeedFigures> {
     file: jsonl,
     bytes,
     runs: cfg.feedRuns,
-    rssVia: existsSync(TIME) ? '/usr/bin/time -v' : 'process.resourceUsage() preload',
+    rssVia: rssMethod(),
     cg,
     raw,
     cgSummary: await summaryOf(cgReport),

@@ -1,19 +1,19 @@
 // Spreadsheet benchmark entry (`node dist/bench/sheets.js [--quick] [--runs N] [--xlsx N,…] [--csv N,…]`): per file,
 // the reader alone against `catalog-gate validate` end to end, both as child processes, wall time and peak RSS.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BENCH_DATA_DIR } from './data.js';
+import { REPO, fmt, machine, median, rssMethod, table, timedNode } from './harness.js';
+import type { TimedRun } from './harness.js';
+
+const mb = (kib: number): number => (kib * 1024) / 1e6;
 import { writeSheetFile } from './sheets-data.js';
 import type { SheetFileInfo } from './sheets-data.js';
 import type { ReadResult } from './sheets-read.js';
 
-const HERE = fileURLToPath(new URL('.', import.meta.url));
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * Children run from a frozen copy of dist/ (same build, copied at the start): others rebuild dist/ while a run takes
  * 20 minutes, which would mix two builds. From .bench-data/sheets-dist/, the CLI still finds the repo's package.json,
@@ -23,7 +23,6 @@ const FROZEN = join(BENCH_DATA_DIR, 'sheets-dist');
 let DIST = join(REPO, 'dist');
 const cliPath = (): string => join(DIST, 'src/cli/main.js');
 const readerPath = (): string => join(DIST, 'bench/sheets-read.js');
-const TIME = '/usr/bin/time';
 /** Goals from the issue, in MB (10^6 bytes). */
 const XLSX_RSS_GOAL_MB = 300;
 const XLSX_RATIO_GOAL = 1.2;
@@ -54,69 +53,6 @@ function config(argv: readonly string[]): Config {
 }
 
 // ---- helpers ----
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
-function fmt(n: number, digits = 0): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
-  return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
-}
-
-interface Spawned {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  wallMs: number;
-}
-
-function run(cmd: string, args: readonly string[]): Promise<Spawned> {
-  return new Promise((resolve, reject) => {
-    const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'), wallMs: performance.now() - t0 });
-    });
-  });
-}
-
-interface TimedRun {
-  wallMs: number;
-  maxRssKiB: number;
-  /** User + system CPU seconds of the child (all its threads); NaN without /usr/bin/time. */
-  cpuS: number;
-  code: number | null;
-  stdout: string;
-}
-
-/** A node child under `/usr/bin/time -v` (peak RSS from its report), or with bench/rss-probe.ts preloaded where time is missing. */
-async function timedNode(args: readonly string[], okCodes: readonly number[] = [0]): Promise<TimedRun> {
-  const useTime = existsSync(TIME);
-  const r = useTime ? await run(TIME, ['-v', process.execPath, ...args]) : await run(process.execPath, ['--import', join(HERE, 'rss-probe.js'), ...args]);
-  const rss = useTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] : /catalog-gate-bench maxRSS=(\d+)/.exec(r.stderr)?.[1];
-  if (r.code === null || !okCodes.includes(r.code)) throw new Error(`node ${args.join(' ')} failed (${String(r.code)}): ${r.stderr.slice(0, 2000)}`);
-  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1];
-  const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1];
-  const cpuS = user === undefined || sys === undefined ? Number.NaN : Number(user) + Number(sys);
-  return { wallMs: r.wallMs, maxRssKiB: Number(rss ?? Number.NaN), cpuS, code: r.code, stdout: r.stdout };
-}
-
-const mb = (kib: number): number => (kib * 1024) / 1e6;
-
-// ---- the measurement ----
 
 interface FileFigures {
   source: 'xlsx' | 'csv';
@@ -259,17 +195,6 @@ function sourceTree(): string {
   return `${git('rev-parse', '--short', 'HEAD')} + ${String(changed)} uncommitted changes under src/ and rules/`;
 }
 
-function machine(): Record<string, string> {
-  const cpus = os.cpus();
-  return {
-    node: process.version,
-    cpus: String(cpus.length),
-    'cpu model': cpus[0]?.model ?? '?',
-    memory: `${fmt(os.totalmem() / 2 ** 30, 1)} GiB`,
-    'load average (1/5/15 min)': os.loadavg().map((l) => l.toFixed(2)).join(' / '),
-  };
-}
-
 async function main(argv: readonly string[]): Promise<void> {
   const cfg = config(argv);
   console.log(`# catalog-gate spreadsheet benchmark${cfg.quick ? ' (--quick: smoke run, figures not meaningful)' : ''}\n`);
@@ -283,7 +208,7 @@ async function main(argv: readonly string[]): Promise<void> {
   before['source tree'] = sourceTree();
   before['dist digest'] = `${digestOf(hashes)}${cfg.liveDist ? ' (dist/ itself)' : ' (frozen copy in .bench-data/sheets-dist/)'}`;
   console.log(table(['machine', ''], Object.entries(before)));
-  console.log(`\nPeak RSS via ${existsSync(TIME) ? '/usr/bin/time -v' : 'bench/rss-probe.ts (process.resourceUsage().maxRSS)'}; wall time measured by the parent; median of ${String(cfg.runs)}.`);
+  console.log(`\nPeak RSS via ${rssMethod()}; wall time measured by the parent; median of ${String(cfg.runs)}.`);
 
   const files: SheetFileInfo[] = [];
   for (const [kind, ns] of [['xlsx', cfg.xlsx], ['csv', cfg.csv]] as const) {
