@@ -2,7 +2,7 @@
 // by GTIN, so one SKU ends up on the other's item or is rejected. IDs are compared as GTIN-14 when valid, so a UPC
 // and its padded GTIN-14 count as one.
 import type { RuleFinding } from '../../src/core/rule.js';
-import { defineFeedRule } from '../../src/core/rule.js';
+import { defineFeedRule, recordPlace } from '../../src/core/rule.js';
 import { PRODUCT_IDENTIFIERS, PRODUCT_ID, readProductId } from '../identifiers/product-id.js';
 import { KeyMap } from './key-map.js';
 
@@ -70,13 +70,14 @@ export default defineFeedRule<ProductIdState>({
     });
   },
   finish: (state) => state.findings,
-  message(finding, titleOf) {
+  message(finding, titleOf, placeOf = recordPlace) {
     const { productId, gtin14, firstRecord, firstSku } = finding.params;
     const as = typeof gtin14 === 'string' && gtin14 !== productId ? ` (GTIN-14 ${gtin14})` : '';
-    const other = typeof firstSku === 'string' && firstSku !== '' ? `record ${String(firstRecord)} (SKU ${firstSku})` : `record ${String(firstRecord)}`;
+    const at = placeOf(Number(firstRecord));
+    const other = typeof firstSku === 'string' && firstSku !== '' ? `${at} (SKU ${firstSku})` : at;
     return `${titleOf(PRODUCT_IDENTIFIERS)}: Product ID "${String(productId)}"${as} is already used by ${other}; two SKUs cannot share a product ID.`;
   },
-  hint(finding) {
-    return `Enter this item's own product ID from its barcode; if it is the same product as record ${String(finding.params.firstRecord)}, keep one record and one SKU.`;
+  hint(finding, _titleOf, placeOf = recordPlace) {
+    return `Enter this item's own product ID from its barcode; if it is the same product as ${placeOf(Number(finding.params.firstRecord))}, keep one record and one SKU.`;
   },
 });

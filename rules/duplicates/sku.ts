@@ -1,7 +1,7 @@
 // duplicates.sku (duplicate.sku): a SKU that an earlier record in the feed already used. Walmart treats the later
 // record as an update of the same item, so one of the two silently wins; every later occurrence is flagged.
 import type { RuleFinding } from '../../src/core/rule.js';
-import { defineFeedRule } from '../../src/core/rule.js';
+import { defineFeedRule, recordPlace } from '../../src/core/rule.js';
 import { KeyMap } from './key-map.js';
 
 const SKU = 'sku';
@@ -37,11 +37,11 @@ export default defineFeedRule<SkuState>({
     });
   },
   finish: (state) => state.findings,
-  message(finding, titleOf) {
+  message(finding, titleOf, placeOf = recordPlace) {
     const { sku, firstRecord } = finding.params;
-    return `${titleOf(SKU)} "${String(sku)}" is already used by record ${String(firstRecord)}; each item needs its own SKU.`;
+    return `${titleOf(SKU)} "${String(sku)}" is already used by ${placeOf(Number(firstRecord))}; each item needs its own SKU.`;
   },
-  hint(finding, titleOf) {
-    return `Give this item a different ${titleOf(SKU)}, or delete this record if it repeats record ${String(finding.params.firstRecord)}.`;
+  hint(finding, titleOf, placeOf = recordPlace) {
+    return `Give this item a different ${titleOf(SKU)}, or delete this record if it repeats ${placeOf(Number(finding.params.firstRecord))}.`;
   },
 });

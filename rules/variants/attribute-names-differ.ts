@@ -100,11 +100,11 @@ export default defineFeedRule<GroupTable<NamesGroup>>({
     }
     return findings;
   },
-  message(finding, titleOf) {
+  message(finding, titleOf, placeOf) {
     const { groupId, refRecord, refSku } = finding.params;
     const value = (finding.params.value as string[]).join(', ');
     const expected = (finding.params.expected as string[]).join(', ');
-    return `${titleOf(NAMES)} is "${value}", but variant group "${String(groupId)}" uses "${expected}", as on ${describeRef(refRecord, refSku)}.`;
+    return `${titleOf(NAMES)} is "${value}", but variant group "${String(groupId)}" uses "${expected}", as on ${describeRef(refRecord, refSku, placeOf)}.`;
   },
   hint(finding, titleOf) {
     const expected = (finding.params.expected as string[]).join(', ');

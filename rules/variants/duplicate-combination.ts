@@ -123,12 +123,12 @@ export default defineFeedRule<GroupTable<ComboGroup>>({
     for (const group of groups.byId.values()) for (const f of group.findings ?? []) findings.push(f);
     return findings;
   },
-  message(finding, titleOf) {
+  message(finding, titleOf, placeOf) {
     const { groupId, earlierRecord, earlierSku } = finding.params;
     const names = finding.params.names as string[];
     const values = finding.params.values as string[];
     const combo = names.map((n, i) => `${titleOf(n)} "${values[i] ?? ''}"`).join(', ');
-    return `${combo} repeats the combination of ${describeRef(earlierRecord, earlierSku)} in variant group "${String(groupId)}".`;
+    return `${combo} repeats the combination of ${describeRef(earlierRecord, earlierSku, placeOf)} in variant group "${String(groupId)}".`;
   },
   hint() {
     return 'Each item of a variant group must differ in at least one variant attribute: correct the values, or remove the duplicate item.';

@@ -1,6 +1,7 @@
 // How the variant rules read an item (its group and names, read once per record for all of them) and how the feed
 // rules remember items: a few fields per item, grouped by Variant Group ID, never whole records.
-import type { RecordView, RuleFinding } from '../../src/core/rule.js';
+import { recordPlace } from '../../src/core/rule.js';
+import type { PlaceOf, RecordView, RuleFinding } from '../../src/core/rule.js';
 import { perRecord } from '../per-record.js';
 
 export const GROUP_ID = 'variantGroupId';
@@ -100,8 +101,8 @@ export function isPrimary(value: unknown): boolean {
   return value.trim().toLowerCase() === 'yes';
 }
 
-/** "record 3 (SKU TS-104)", for messages that point at another item. */
-export function describeRef(record: unknown, sku: unknown): string {
-  const at = `record ${String(record)}`;
+/** "record 3 (SKU TS-104)" (or "row 4 (…)" in a spreadsheet), for messages that point at another item. */
+export function describeRef(record: unknown, sku: unknown, placeOf: PlaceOf = recordPlace): string {
+  const at = typeof record === 'number' ? placeOf(record) : `record ${String(record)}`;
   return typeof sku === 'string' && sku !== '' ? `${at} (SKU ${sku})` : at;
 }

@@ -49,9 +49,9 @@ export default defineFeedRule<Groups>({
     }
     return findings;
   },
-  message(finding, titleOf) {
+  message(finding, titleOf, placeOf) {
     const { groupId, value, firstRecord, firstSku } = finding.params;
-    return `${titleOf(PRIMARY)} is "${String(value)}" here, but ${describeRef(firstRecord, firstSku)} is already the primary item of variant group "${String(groupId)}".`;
+    return `${titleOf(PRIMARY)} is "${String(value)}" here, but ${describeRef(firstRecord, firstSku, placeOf)} is already the primary item of variant group "${String(groupId)}".`;
   },
   hint(_finding, titleOf) {
     return `Keep ${titleOf(PRIMARY)} "Yes" on one item of the group and set it to "No" on the others.`;

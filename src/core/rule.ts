@@ -40,6 +40,11 @@ export interface RuleFinding {
 /** Turns an attribute name into its title, for messages. */
 export type TitleOf = (attribute: string) => string;
 
+/** How a message names another record: "record 3" in a feed, "row 4" in a spreadsheet. */
+export type PlaceOf = (record: number) => string;
+
+export const recordPlace: PlaceOf = (record) => `record ${record}`;
+
 interface RuleBase {
   /** Stable id, also the default issue code: `<pack>.<name>`. */
   id: string;
@@ -54,8 +59,8 @@ interface RuleBase {
   needs: readonly string[];
   /** Where the spec may define any of these instead, at least one of them must exist for the rule to attach. */
   needsAnyOf?: readonly string[];
-  message(finding: RuleFinding, titleOf: TitleOf): string;
-  hint?(finding: RuleFinding, titleOf: TitleOf): string | undefined;
+  message(finding: RuleFinding, titleOf: TitleOf, placeOf?: PlaceOf): string;
+  hint?(finding: RuleFinding, titleOf: TitleOf, placeOf?: PlaceOf): string | undefined;
 }
 
 export interface RecordRule extends RuleBase {

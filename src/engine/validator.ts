@@ -341,7 +341,11 @@ export class Validator {
     const schemaPaths = this.#schemaPaths.get(index);
     if (schemaPaths !== undefined && (schemaPaths.has(path) || schemaPaths.has(base))) return undefined;
     const titleOf = (a: string): string => meta.attrs.byName.get(a)?.title ?? a;
-    const hint = this.#inRows(rule.hint?.(f, titleOf), meta);
+    const placeOf = (n: number): string => {
+      const row = meta.location?.row === undefined ? undefined : this.#places.get(n)?.location?.row;
+      return row === undefined ? `record ${n}` : `row ${row}`;
+    };
+    const hint = rule.hint?.(f, titleOf, placeOf);
     const sku = f.sku ?? meta.sku;
     const issue: Issue = {
       code,
@@ -350,21 +354,12 @@ export class Validator {
       ...(sku === undefined ? {} : { sku }),
       path,
       field: f.attribute,
-      message: this.#inRows(rule.message(f, titleOf), meta) as string,
+      message: rule.message(f, titleOf, placeOf),
       ...(hint === undefined ? {} : { hint }),
       rule: rule.id,
       productType: f.productType ?? meta.productType,
     };
     return this.#locate(issue, meta.location);
-  }
-
-  /** Rules name other records by number; in a spreadsheet, people know them by row. */
-  #inRows(text: string | undefined, meta: RecordMeta): string | undefined {
-    if (text === undefined || meta.location?.row === undefined) return text;
-    return text.replace(/\brecord (\d+)\b/g, (m, n: string) => {
-      const row = this.#places.get(Number(n))?.location?.row;
-      return row === undefined ? m : `row ${row}`;
-    });
   }
 
   #locate<T extends Issue>(issue: T, location: SourceLocation | undefined): T {

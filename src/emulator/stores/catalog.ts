@@ -6,29 +6,25 @@ import type { IdGenerator } from '../ids.js';
 export type PublishedStatus = 'PUBLISHED' | 'UNPUBLISHED' | 'INPROGRESS';
 export type LifecycleStatus = 'ACTIVE' | 'ARCHIVED' | 'RETIRED';
 
-export interface CatalogItem {
+/** What a listing keeps as the feed item gave it. */
+type ListedFacts = Pick<
+  ItemFacts,
+  'productName' | 'brand' | 'price' | 'productType' | 'mainImageUrl' | 'shortDescription' | 'variantGroupId' | 'isPrimaryVariant' | 'orderable' | 'visible'
+>;
+
+export interface CatalogItem extends ListedFacts {
   sku: string;
   wpid: string;
   itemId: string;
   gtin: string | undefined;
   productIdType: string | undefined;
   productId: string | undefined;
-  productName: string | undefined;
-  brand: string | undefined;
-  price: number | undefined;
-  productType: string | undefined;
-  mainImageUrl: string | undefined;
-  shortDescription: string | undefined;
-  variantGroupId: string | undefined;
-  isPrimaryVariant: boolean | undefined;
   publishedStatus: PublishedStatus;
   lifecycleStatus: LifecycleStatus;
   createdAt: number;
   updatedAt: number;
   /** The feed that last changed it; undefined for seeded items. */
   feedId: string | undefined;
-  orderable: Record<string, unknown>;
-  visible: Record<string, unknown>;
 }
 
 export interface CatalogQuery {
