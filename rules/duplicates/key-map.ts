@@ -1,5 +1,6 @@
-// A Map from strings that stays cheap as a feed grows, for the duplicates rules, which keep an entry per record:
-// the keys are spread over many small Maps, since growing one big Map is what costs (see KeyMap).
+// A Map from strings that stays cheap as a feed grows, for duplicates.product_id's IDs that are not 14 digits (IDs
+// failing their check: few in most feeds, every record in the worst): the keys are spread over many small Maps,
+// since growing one big Map is what costs (see KeyMap). Most IDs go to a NumberTable instead.
 
 const SHARDS = 64;
 // IDs and SKUs vary most at the end; hashing more characters costs more than it spreads. Keys that share their

@@ -2,13 +2,17 @@
 // record as an update of the same item, so one of the two silently wins; every later occurrence is flagged.
 import type { RuleFinding } from '../../src/core/rule.js';
 import { defineFeedRule, recordPlace } from '../../src/core/rule.js';
-import { KeyMap } from './key-map.js';
+import type { RecordLog } from '../record-log.js';
+import { recordLogOf } from '../record-log.js';
+import { NumberTable, int32Keys } from './number-table.js';
+import { hashText } from './hash-text.js';
 
 const SKU = 'sku';
 
 interface SkuState {
-  /** Trimmed SKU -> the record that used it first. */
-  first: KeyMap<number>;
+  /** A hash of each trimmed SKU -> the record that used it first; the SKU itself is read back from the log. */
+  first: NumberTable;
+  log: RecordLog;
   findings: RuleFinding[];
 }
 
@@ -18,13 +22,17 @@ export default defineFeedRule<SkuState>({
   severity: 'error',
   description: 'Each record in a feed must have its own SKU.',
   needs: [SKU],
-  start: () => ({ first: new KeyMap(), findings: [] }),
+  start: (feed) => ({ first: new NumberTable(int32Keys), log: recordLogOf(feed), findings: [] }),
   visit(state, record) {
     const sku = record.sku?.trim();
     if (sku === undefined || sku === '') return;
-    const firstRecord = state.first.get(sku);
+    const { log } = state;
+    log.note(record);
+    const hash = hashText(sku);
+    // Two SKUs may share a hash: a match counts only when the earlier record's SKU is this one.
+    const firstRecord = state.first.find(hash, (earlier) => log.skuOf(earlier)?.trim() === sku);
     if (firstRecord === undefined) {
-      state.first.set(sku, record.index);
+      state.first.add(hash, record.index);
       return;
     }
     state.findings.push({

@@ -2,50 +2,80 @@
 // indistinguishable in the selector; Walmart keeps one, so the later ones are flagged against the earliest.
 import type { RecordView, RuleFinding } from '../../src/core/rule.js';
 import { defineFeedRule } from '../../src/core/rule.js';
-import { GROUP_ID, GroupTable, NAMES, describeRef, groupIdOf, lowerNamesOf, namesOf, placeOn, refOf } from './members.js';
+import type { RecordLog } from '../record-log.js';
+import { recordLogOf } from '../record-log.js';
+import { IntColumn, IntList } from './columns.js';
+import type { GroupIndex } from './group-index.js';
+import { groupIndexOf } from './group-index.js';
+import { GROUP_ID, NAMES, describeRef, groupIdOf, lowerNamesOf, namesOf, placeOn, refOf } from './members.js';
 import { setKey } from './set-key.js';
 import { displayValue, variantValuesOf } from './values.js';
-
-/** The earliest item with a combination: all a later repeat's finding needs of it. */
-interface Earliest {
-  key: string;
-  record: number;
-  sku: string | undefined;
-  /** The group's next combination (see ComboGroup). */
-  next: Earliest | undefined;
-}
 
 // A group with more combinations than this gets a Map to find them; below it, walking the chain is cheaper.
 const INDEX_FROM = 8;
 
 /**
- * A group's combinations, chained first to last: each is kept to the end of the feed, and for the usual group of a
- * few items a chain is smaller than a Map or an array, which reserve room for many more.
+ * Each group's combinations, kept to the end of the feed: a combination is a number (its key, interned: a feed has
+ * few distinct combinations of variant values), and a group's earliest item with each is a member in typed arrays,
+ * chained group by group.
  */
-interface ComboGroup {
-  first: Earliest;
-  last: Earliest;
-  size: number;
-  /** Combination key -> its earliest item, once the group has INDEX_FROM combinations. */
-  index: Map<string, Earliest> | undefined;
-  /** This group's findings, made when a repeat arrives: only then are its values worth showing. */
-  findings: RuleFinding[] | undefined;
+interface ComboGroups {
+  groups: GroupIndex;
+  log: RecordLog;
+  /** Combination key -> its number. */
+  combos: Map<string, number>;
+  /** By member number: its record, its combination and the next member of its group (+ 1; 0 ends the chain). */
+  memberRecord: IntColumn;
+  memberCombo: IntColumn;
+  memberNext: IntColumn;
+  members: number;
+  /** By group number: its first member + 1 (0: not seen yet), its last member, its number of combinations. */
+  head: IntColumn;
+  tail: IntColumn;
+  size: IntColumn;
+  /** By group number, once a group has INDEX_FROM combinations: combination -> its member. */
+  index: Map<number, Map<number, number>>;
+  /** By group number, a group's findings, made when a repeat arrives: only then are its values worth showing. */
+  findings: Map<number, RuleFinding[]>;
+  /** Group numbers in the order this rule first saw them, as the findings are listed. */
+  order: IntList;
 }
 
-function earliestWith(group: ComboGroup, key: string): Earliest | undefined {
-  if (group.index !== undefined) return group.index.get(key);
-  for (let e: Earliest | undefined = group.first; e !== undefined; e = e.next) if (e.key === key) return e;
-  return undefined;
+function comboNumber(state: ComboGroups, key: string): number {
+  let n = state.combos.get(key);
+  if (n === undefined) {
+    n = state.combos.size;
+    state.combos.set(key, n);
+  }
+  return n;
 }
 
-function addCombination(group: ComboGroup, earliest: Earliest): void {
-  group.last.next = earliest;
-  group.last = earliest;
-  group.size++;
-  if (group.index !== undefined) group.index.set(earliest.key, earliest);
-  else if (group.size === INDEX_FROM) {
-    group.index = new Map();
-    for (let e: Earliest | undefined = group.first; e !== undefined; e = e.next) group.index.set(e.key, e);
+/** The member of the group with this combination, or -1. */
+function memberWith(state: ComboGroups, g: number, combo: number): number {
+  const index = state.index.get(g);
+  if (index !== undefined) return index.get(combo) ?? -1;
+  for (let m = state.head.get(g); m !== 0; m = state.memberNext.get(m - 1)) if (state.memberCombo.get(m - 1) === combo) return m - 1;
+  return -1;
+}
+
+function addMember(state: ComboGroups, g: number, record: RecordView, combo: number): void {
+  const m = state.members++;
+  state.memberRecord.set(m, record.index);
+  state.memberCombo.set(m, combo);
+  state.log.note(record);
+  if (state.head.get(g) === 0) {
+    state.head.set(g, m + 1);
+    state.order.push(g);
+  } else state.memberNext.set(state.tail.get(g), m + 1);
+  state.tail.set(g, m);
+  const size = state.size.get(g) + 1;
+  state.size.set(g, size);
+  const index = state.index.get(g);
+  if (index !== undefined) index.set(combo, m);
+  else if (size === INDEX_FROM) {
+    const made = new Map<number, number>();
+    for (let n = state.head.get(g); n !== 0; n = state.memberNext.get(n - 1)) made.set(state.memberCombo.get(n - 1), n - 1);
+    state.index.set(g, made);
   }
 }
 
@@ -84,43 +114,59 @@ function pairOrder(l1: string, v1: string, l2: string, v2: string): number {
   return p1 === p2 ? 0 : p1 < p2 ? -1 : 1;
 }
 
-function repeatFinding(record: RecordView, groupId: string, names: readonly string[], earlier: Earliest): RuleFinding {
+function repeatFinding(record: RecordView, groupId: string, names: readonly string[], earlierRecord: number, earlierSku: string | undefined): RuleFinding {
   return {
     // The finding sits on the first variant attribute: its cell is where the merchandiser will change a value.
     attribute: names[0] ?? NAMES,
     ...placeOn(refOf(record)),
-    params: { groupId, names, values: names.map((n) => displayValue(record.get(n))), earlierRecord: earlier.record, earlierSku: earlier.sku },
+    params: { groupId, names, values: names.map((n) => displayValue(record.get(n))), earlierRecord, earlierSku },
   };
 }
 
-export default defineFeedRule<GroupTable<ComboGroup>>({
+export default defineFeedRule<ComboGroups>({
   id: 'variants.duplicate_combination',
   pack: 'variants',
   severity: 'error',
   description: 'No two items of a variant group may have the same values for all variant attributes.',
   needs: [GROUP_ID, NAMES],
-  start: () => new GroupTable(),
-  visit(groups, record) {
+  start: (feed) => ({
+    groups: groupIndexOf(feed),
+    log: recordLogOf(feed),
+    combos: new Map(),
+    memberRecord: new IntColumn(),
+    memberCombo: new IntColumn(),
+    memberNext: new IntColumn(),
+    members: 0,
+    head: new IntColumn(),
+    tail: new IntColumn(),
+    size: new IntColumn(),
+    index: new Map(),
+    findings: new Map(),
+    order: new IntList(),
+  }),
+  visit(state, record) {
     const groupId = groupIdOf(record);
     if (groupId === undefined) return;
     const names = namesOf(record);
     if (names.length === 0) return;
     const key = combinationKey(lowerNamesOf(record), variantValuesOf(record));
     if (key === undefined) return;
-    const group = groups.get(groupId);
-    if (group === undefined) {
-      const earliest: Earliest = { key, record: record.index, sku: record.sku, next: undefined };
-      groups.set(groupId, { first: earliest, last: earliest, size: 1, index: undefined, findings: undefined });
+    const g = state.groups.numberOf(groupId);
+    const combo = comboNumber(state, key);
+    const earlier = state.head.get(g) === 0 ? -1 : memberWith(state, g, combo);
+    if (earlier < 0) {
+      addMember(state, g, record, combo);
       return;
     }
-    const earlier = earliestWith(group, key);
-    if (earlier === undefined) addCombination(group, { key, record: record.index, sku: record.sku, next: undefined });
-    else (group.findings ??= []).push(repeatFinding(record, groupId, names, earlier));
+    const earlierRecord = state.memberRecord.get(earlier);
+    let findings = state.findings.get(g);
+    if (findings === undefined) state.findings.set(g, (findings = []));
+    findings.push(repeatFinding(record, groupId, names, earlierRecord, state.log.skuOf(earlierRecord)));
   },
-  finish(groups) {
+  finish(state) {
     // Group by group, in the order the groups first appeared, as the findings were always listed.
     const findings: RuleFinding[] = [];
-    for (const group of groups.byId.values()) for (const f of group.findings ?? []) findings.push(f);
+    for (let i = 0; i < state.order.length; i++) for (const f of state.findings.get(state.order.at(i)) ?? []) findings.push(f);
     return findings;
   },
   message(finding, titleOf, placeOf) {

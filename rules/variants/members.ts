@@ -1,5 +1,5 @@
-// How the variant rules read an item (its group and names, read once per record for all of them) and how the feed
-// rules remember items: a few fields per item, grouped by Variant Group ID, never whole records.
+// How the variant rules read an item (its group and names, read once per record for all of them) and place findings.
+// What the feed rules remember of items is in group-index.ts, columns.ts and ../record-log.ts.
 import { recordPlace } from '../../src/core/rule.js';
 import type { PlaceOf, RecordView, RuleFinding } from '../../src/core/rule.js';
 import { perRecord } from '../per-record.js';
@@ -23,34 +23,6 @@ export function refOf(record: RecordView): MemberRef {
 /** The finding fields that place a feed-rule finding on a remembered item. */
 export function placeOn(member: MemberRef): Pick<RuleFinding, 'record' | 'sku' | 'productType'> {
   return { record: member.record, sku: member.sku, productType: member.productType };
-}
-
-/**
- * A feed rule's groups by Variant Group ID, in the order they first appeared. Feeds list a group's items together,
- * so the group looked up last is kept at hand: most lookups compare one string instead of searching the Map.
- */
-export class GroupTable<Group> {
-  readonly byId = new Map<string, Group>();
-  #lastId: string | undefined;
-  #last: Group | undefined;
-
-  get(groupId: string): Group | undefined {
-    if (groupId === this.#lastId) return this.#last;
-    const group = this.byId.get(groupId);
-    if (group !== undefined) this.#remember(groupId, group);
-    return group;
-  }
-
-  /** Adds a group, or replaces one in its place. */
-  set(groupId: string, group: Group): void {
-    this.byId.set(groupId, group);
-    this.#remember(groupId, group);
-  }
-
-  #remember(groupId: string, group: Group): void {
-    this.#lastId = groupId;
-    this.#last = group;
-  }
 }
 
 /** Variant Group ID, trimmed; CSV coercion may have turned a numeric id into a number. Read once per record. */

@@ -70,10 +70,20 @@ export interface RecordRule extends RuleBase {
   check(record: RecordView): RuleFinding[];
 }
 
-/** A rule across records (variants, duplicates). It keeps only what it needs of each record. */
+/**
+ * One object per feed, the same for every feed rule of that feed: rules may key what they share on it (a WeakMap),
+ * such as the SKUs of earlier records. Its contents are the rules' business; the engine only hands it over.
+ */
+export type FeedScope = object;
+
+/**
+ * A rule across records (variants, duplicates). It keeps only what it needs of each record. A finding it makes after
+ * its record has gone names the record's `sku` itself: the engine does not keep SKUs.
+ */
 export interface FeedRule<State = unknown> extends RuleBase {
   scope: 'feed';
-  start(): State;
+  /** `feed` is absent when a rule runs alone (tests): it then shares nothing. */
+  start(feed?: FeedScope): State;
   visit(state: State, record: RecordView): void;
   finish(state: State): RuleFinding[];
 }

@@ -1,6 +1,7 @@
 // Where each record is, kept for findings that arrive after the record (cross-record rules): its
-// product type's attributes, SKU and source location. It grows with the input, so it is packed into
-// typed arrays (about 16 bytes a record plus the SKU string the rules keep anyway), not an object each.
+// product type's attributes and source location. It grows with the input, so it is packed into
+// typed arrays (6 bytes a record), not an object each. SKUs are not kept: a cross-record rule's finding names its
+// record's SKU itself (see FeedRule), from what the rules remember anyway.
 import type { AttributeIndex } from '../compile/attributes.js';
 import type { SourceLocation } from '../core/record.js';
 
@@ -21,7 +22,6 @@ interface Kind {
 export class RecordPlaces {
   #kind = new Uint16Array(1024);
   #row = new Int32Array(1024);
-  readonly #skus: Array<string | undefined> = [];
   readonly #kinds: Kind[] = [];
   /** Kinds by attrs, then columns object, then sheet: rows of one sheet and product type share one. */
   readonly #kindIndex = new Map<AttributeIndex, Map<unknown, Map<string | undefined, number>>>();
@@ -30,9 +30,9 @@ export class RecordPlaces {
     this.#grow(index);
     this.#kind[index] = this.#kindOf(place) + 1;
     this.#row[index] = place.location?.row ?? 0;
-    this.#skus[index] = place.sku;
   }
 
+  /** The record's place; its `sku` is always undefined (see above). */
   get(index: number): RecordPlace | undefined {
     const k = index < this.#kind.length ? this.#kind[index] : 0;
     if (k === undefined || k === 0) return undefined;
@@ -42,7 +42,7 @@ export class RecordPlaces {
       kind.sheet === undefined && kind.columns === undefined && row === 0
         ? undefined
         : { ...(kind.sheet === undefined ? {} : { sheet: kind.sheet }), ...(row === 0 ? {} : { row }), ...(kind.columns === undefined ? {} : { columns: kind.columns }) };
-    return { attrs: kind.attrs, productType: kind.productType, sku: this.#skus[index], location };
+    return { attrs: kind.attrs, productType: kind.productType, sku: undefined, location };
   }
 
   #kindOf(p: RecordPlace): number {

@@ -62,6 +62,8 @@ export class Validator {
   /** The same, once settled: lets recordNow() stay synchronous. */
   readonly #ready = new Map<string, PerSpec | undefined>();
   readonly #feedStates = new Map<Rule, unknown>();
+  /** Handed to every feed rule's start(): what the rules share for this feed hangs off it. */
+  readonly #feedScope = {};
   readonly #places = new RecordPlaces();
   /** Paths with a schema issue, per record, so a rule does not report the same root cause again. */
   readonly #schemaPaths = new Map<number, Set<string>>();
@@ -206,7 +208,7 @@ export class Validator {
       const r = rule as FeedRule<unknown>;
       let state = this.#feedStates.get(rule);
       if (state === undefined) {
-        state = r.start();
+        state = r.start(this.#feedScope);
         this.#feedStates.set(rule, state);
       }
       r.visit(state, view);

@@ -22,9 +22,35 @@ function toNumber(text: string): number | undefined {
   return NUMBER_TEXT.test(t) ? Number(t) : undefined;
 }
 
-function yesNo(schema: SchemaObject, cell: Cell): string | undefined {
-  const values = Array.isArray(schema.enum) ? schema.enum : [];
-  if (!values.includes('Yes') || !values.includes('No')) return undefined;
+/** What coercion needs of a schema, worked out once per schema object: every cell of a column shares its schema. */
+interface SchemaFacts {
+  yesNo: boolean;
+  string: boolean;
+  numeric: boolean;
+  boolean: boolean;
+  date: boolean;
+}
+
+const factsBySchema = new WeakMap<SchemaObject, SchemaFacts>();
+
+function factsOf(schema: SchemaObject): SchemaFacts {
+  let facts = factsBySchema.get(schema);
+  if (facts === undefined) {
+    const values = Array.isArray(schema.enum) ? schema.enum : [];
+    const types = typesOf(schema);
+    facts = {
+      yesNo: values.includes('Yes') && values.includes('No'),
+      string: types.includes('string'),
+      numeric: types.includes('number') || types.includes('integer'),
+      boolean: types.includes('boolean'),
+      date: schema.format === 'date-time' || schema.format === 'date',
+    };
+    factsBySchema.set(schema, facts);
+  }
+  return facts;
+}
+
+function yesNo(cell: Cell): string | undefined {
   if (cell === true) return 'Yes';
   if (cell === false) return 'No';
   if (typeof cell !== 'string') return undefined;
@@ -59,19 +85,21 @@ function coerceDate(schema: SchemaObject, text: string): string {
 export function coerceScalar(cell: Cell, schema: SchemaObject): unknown {
   if (cell === null) return undefined;
   if (typeof cell === 'string' && cell.trim() === '') return undefined;
-  const yn = yesNo(schema, cell);
-  if (yn !== undefined) return yn;
-  const types = typesOf(schema);
-  if (types.includes('string')) {
+  const facts = factsOf(schema);
+  if (facts.yesNo) {
+    const yn = yesNo(cell);
+    if (yn !== undefined) return yn;
+  }
+  if (facts.string) {
     if (typeof cell === 'number') return String(cell);
     if (typeof cell === 'boolean') return cell ? 'true' : 'false';
-    return schema.format === 'date-time' || schema.format === 'date' ? coerceDate(schema, cell) : cell;
+    return facts.date ? coerceDate(schema, cell) : cell;
   }
-  if (types.includes('number') || types.includes('integer')) {
+  if (facts.numeric) {
     if (typeof cell === 'string') return toNumber(cell) ?? cell;
     return cell;
   }
-  if (types.includes('boolean') && typeof cell === 'string') {
+  if (facts.boolean && typeof cell === 'string') {
     const f = cell.trim().toLowerCase();
     if (f === 'true' || f === 'yes') return true;
     if (f === 'false' || f === 'no') return false;

@@ -21,9 +21,22 @@ export interface SheetMapOptions {
   columns?: Readonly<Record<string, string>> | undefined;
 }
 
+/** What every cell of a column mapped to an attribute needs, worked out once per product type. */
+interface ColumnPlan {
+  target: ColumnTarget;
+  path: ReadonlyArray<string | number>;
+  letter: string;
+  /** Whether the attribute takes text, so a number in scientific notation lost digits. */
+  takesText: boolean;
+  /** Whether it is a product ID, whose leading zeros a number cell drops. */
+  isId: boolean;
+}
+
 interface Plan {
   attrs: AttributeIndex | undefined;
   resolutions: ColumnResolution[];
+  /** By column: its plan when it maps to an attribute. */
+  cells: Array<ColumnPlan | undefined>;
   /** Attribute path (and name) -> column letter, shared by every row of this product type. */
   columns: Record<string, string>;
 }
@@ -120,7 +133,7 @@ export class SheetMapper {
     if (p === undefined) {
       p = (async () => {
         const attrs = await this.#validator.attributesFor(productType);
-        if (attrs === undefined) return { attrs, resolutions: [], columns: {} };
+        if (attrs === undefined) return { attrs, resolutions: [], cells: [], columns: {} };
         const matcher = new ColumnMatcher(attrs, this.#options.columns);
         this.#knownNames.push(matcher.names());
         const columns: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -146,7 +159,13 @@ export class SheetMapper {
             this.#usedColumns.add(i);
           }
         });
-        return { attrs, resolutions, columns };
+        const cells = resolutions.map((r, i): ColumnPlan | undefined => {
+          if (r.kind !== 'attribute') return undefined;
+          const t = r.target;
+          const path = [...t.attribute.segments, ...t.sub];
+          return { target: t, path, letter: columnLetters(i), takesText: typesOf(t.schema).includes('string'), isId: ID_LEAVES.has(String(t.sub.at(-1))) };
+        });
+        return { attrs, resolutions, cells, columns };
       })();
       this.#plans.set(productType, p);
     }
@@ -166,34 +185,30 @@ export class SheetMapper {
     if (plan.attrs.productType !== undefined) setPath(item, ['Visible', plan.attrs.productType], {});
     const issues = problems;
     const numericIds: Array<{ target: ColumnTarget; column: string; cell: number }> = [];
-    row.cells.forEach((cell, i) => {
-      if (cell === null || (typeof cell === 'string' && cell.trim() === '') || this.#duplicateColumns.has(i)) return;
-      const r = plan.resolutions[i];
-      const letter = columnLetters(i);
-      if (r === undefined || r.kind !== 'attribute') {
-        if (r?.kind === 'unknown' && this.#usedColumns.has(i) && !this.#notApplicable.has(`${pt}|${i}`)) {
-          // Another product type reads this column; for this one the value has nowhere to go.
-          this.#notApplicable.add(`${pt}|${i}`);
-          issues.push({ code: 'source.not_applicable', severity: 'warning', path: '', field: this.#source.header[i] ?? '', column: letter, message: `Column ${letter} "${this.#source.header[i] ?? ''}" has a value, but ${pt} has no such attribute; it is not sent for ${pt} items.`, hint: 'Leave the cell empty for this product type.' });
-        }
-        return;
+    const cells = row.cells;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] ?? null;
+      if (cell === null || (typeof cell === 'string' && cell.trim() === '') || this.#duplicateColumns.has(i)) continue;
+      const c = plan.cells[i];
+      if (c === undefined) {
+        this.#notApplicableCell(plan, pt, i, issues);
+        continue;
       }
-      const t = r.target;
-      const path = [...t.attribute.segments, ...t.sub];
-      if (isScientificNotation(cell) && typesOf(t.schema).includes('string')) {
+      const t = c.target;
+      if (c.takesText && isScientificNotation(cell)) {
         issues.push({
           code: 'source.scientific_notation',
           severity: 'error',
-          path: path.join('.'),
+          path: c.path.join('.'),
           field: String(t.sub.at(-1) ?? t.attribute.name),
           message: `${titleOf(t)} is ${JSON.stringify(cell)}: the spreadsheet stored it as a number in scientific notation, and the digits after the sixth are lost.`,
-          hint: `Format column ${letter} as Text, type the full value again, and export again.`,
+          hint: `Format column ${c.letter} as Text, type the full value again, and export again.`,
         });
       }
-      if (typeof cell === 'number' && ID_LEAVES.has(String(t.sub.at(-1))) && Number.isInteger(cell)) numericIds.push({ target: t, column: letter, cell });
+      if (c.isId && typeof cell === 'number' && Number.isInteger(cell)) numericIds.push({ target: t, column: c.letter, cell });
       if (t.split) {
         const list = coerceList(cell, t.schema);
-        if (list !== undefined) setPath(item, path, list);
+        if (list !== undefined) setPath(item, c.path, list);
       } else if (t.splitIntoObjects && typeof cell === 'string' && cell.includes('|')) {
         cell.split('|').forEach((part, k) => {
           const v = coerceScalar(part.trim(), t.schema);
@@ -201,11 +216,20 @@ export class SheetMapper {
         });
       } else {
         const v = coerceScalar(cell, t.schema);
-        if (v !== undefined) setPath(item, path, v);
+        if (v !== undefined) setPath(item, c.path, v);
       }
-    });
+    }
     for (const id of numericIds) this.#restoreZeros(item, id, issues);
     return { data: item, location: { ...location, columns: plan.columns }, issues };
+  }
+
+  /** A value in a column another product type reads, but this one has no attribute for: told once per type and column. */
+  #notApplicableCell(plan: Plan, pt: string, i: number, issues: SourceIssue[]): void {
+    const r = plan.resolutions[i];
+    if (r?.kind !== 'unknown' || !this.#usedColumns.has(i) || this.#notApplicable.has(`${pt}|${i}`)) return;
+    this.#notApplicable.add(`${pt}|${i}`);
+    const letter = columnLetters(i);
+    issues.push({ code: 'source.not_applicable', severity: 'warning', path: '', field: this.#source.header[i] ?? '', column: letter, message: `Column ${letter} "${this.#source.header[i] ?? ''}" has a value, but ${pt} has no such attribute; it is not sent for ${pt} items.`, hint: 'Leave the cell empty for this product type.' });
   }
 
   /** An ID typed into a number cell lost its leading zeros: restore them when the check digit agrees. */
@@ -249,24 +273,27 @@ function titleOf(t: ColumnTarget): string {
 /** Sets a value at a path, creating objects and arrays on the way; keys come from the spec, never from the sheet. */
 function setPath(root: Record<string, unknown>, path: ReadonlyArray<string | number>, value: unknown): void {
   let cur: Record<string | number, unknown> = root;
-  path.forEach((key, i) => {
-    const last = i === path.length - 1;
-    if (last) {
-      define(cur, key, value);
-      return;
-    }
-    let next = cur[key];
+  const last = path.length - 1;
+  for (let i = 0; i < last; i++) {
+    const key = path[i] as string | number;
+    let next = Object.hasOwn(cur, key) ? cur[key] : undefined;
     if (typeof next !== 'object' || next === null) {
       next = typeof path[i + 1] === 'number' ? [] : {};
       define(cur, key, next);
     }
     cur = next as Record<string | number, unknown>;
-  });
+  }
+  define(cur, path[last] as string | number, value);
 }
 
-/** defineProperty, so even a spec naming an attribute "__proto__" cannot reach a prototype. */
+/**
+ * An own property, so even a spec naming an attribute "__proto__" cannot reach a prototype. "__proto__" is the one
+ * key whose assignment does something else (Object.prototype's accessor); any other key assigned makes an own
+ * property, and assignment is much cheaper than defineProperty.
+ */
 function define(obj: Record<string | number, unknown>, key: string | number, value: unknown): void {
-  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
 }
 
 function getPath(root: unknown, path: ReadonlyArray<string | number>): unknown {

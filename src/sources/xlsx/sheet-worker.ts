@@ -7,6 +7,8 @@ import { cellTooLargeMessage, tooManyColumnsMessage } from '../csv.js';
 import { columnLetters } from '../table.js';
 import type { Cell, SourceProblem, TableRow } from '../table.js';
 import { toCell } from './cell-value.js';
+import { SharedStrings, indexedView, plainText } from './shared-strings.js';
+import type { EmittedText } from './shared-strings.js';
 import type { CreditMessage, SheetWorkerInput, WorkerMessage } from './protocol.js';
 import { wallClock } from './work-clock.js';
 
@@ -24,6 +26,34 @@ class SheetFailure extends Error {
 interface ReaderInternals {
   model?: { sheets?: { name?: unknown; state?: unknown }[] };
   properties?: { model?: { date1904?: unknown } };
+  /** What its worksheet reader looks shared strings up in (`sharedStrings[index]`); while unset, sheets wait on disk. */
+  sharedStrings?: unknown;
+  /** Parses xl/sharedStrings.xml; in 'emit' mode it yields `{index, text}` for each string. */
+  _parseSharedStrings?: (entry: unknown) => AsyncIterable<{ text?: EmittedText }>;
+}
+
+/**
+ * Has the reader keep shared strings packed (see SharedStrings) instead of as a JS string each: its own parser runs
+ * in 'emit' mode and every string it yields goes into the store, which the worksheet reader then reads through.
+ */
+function packSharedStrings(internals: ReaderInternals): void {
+  const parse = internals._parseSharedStrings;
+  if (typeof parse !== 'function') throw new Error('this ExcelJS has no shared-strings parser to wrap');
+  const pack = async (entry: unknown): Promise<void> => {
+    const strings = new SharedStrings();
+    for await (const item of parse.call(internals, entry)) strings.add(plainText(item.text ?? null));
+    // Set only now that every string is in: a sheet stored after this part is then read straight from the zip.
+    internals.sharedStrings = indexedView(strings);
+  };
+  // ExcelJS delegates to it with `yield*`: an iterable whose one step packs the strings and yields nothing.
+  internals._parseSharedStrings = (entry) => ({
+    [Symbol.asyncIterator]: () => ({
+      next: async (): Promise<IteratorResult<never>> => {
+        await pack(entry);
+        return { done: true, value: undefined };
+      },
+    }),
+  });
 }
 
 const port = parentPort;
@@ -53,13 +83,15 @@ async function sendRows(rows: TableRow[], problems: SourceProblem[]): Promise<vo
 async function readWorkbook(): Promise<void> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     worksheets: 'emit',
-    sharedStrings: 'cache',
+    // Emitted to packSharedStrings's store rather than cached as strings.
+    sharedStrings: 'emit',
     // Styles tell dates from numbers; hyperlink targets come after the rows, so cells keep their text.
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
   const internals = reader as unknown as ReaderInternals;
+  packSharedStrings(internals);
   let wanted: string | undefined;
   let seen = false;
   for await (const worksheet of reader) {
