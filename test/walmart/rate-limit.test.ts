@@ -98,7 +98,9 @@ describe('rate limiting over HTTP', () => {
   });
 
   it('never sends more requests per window than the server advertises', async () => {
-    const WINDOW = 150;
+    // Windows long enough that event-loop lag on a loaded machine cannot carry a request sent in one window
+    // into the next (which no client can prevent); the property checked is the same.
+    const WINDOW = 1_000;
     const CAPACITY = 3;
     const perWindow = new Map<number, number>();
     let throttled = 0;
@@ -116,12 +118,12 @@ describe('rate limiting over HTTP', () => {
       }
     });
     const client = testClient(walmart.url);
-    const results = await Promise.all(Array.from({ length: 12 }, () => listItems(client)));
-    expect(results).toHaveLength(12);
+    const results = await Promise.all(Array.from({ length: 9 }, () => listItems(client)));
+    expect(results).toHaveLength(9);
     expect(throttled).toBe(0);
     expect(Math.max(...perWindow.values())).toBeLessThanOrEqual(CAPACITY);
-    expect(walmart.apiRequests).toHaveLength(12);
-  });
+    expect(walmart.apiRequests).toHaveLength(9);
+  }, 15_000);
 
   it('a 429 asking for a longer wait than allowed fails with WALMART_RATE_LIMITED and the time', async () => {
     const retryAt = Date.now() + 3_600_000;
