@@ -59,6 +59,19 @@ function engineFor(cacheDir: string | undefined): { store: SpecStore; compiler: 
   return e;
 }
 
+const VISIBLE = ['Visible'];
+
+/** The object's one own enumerable key, or undefined when it has none or several; without listing them all. */
+function onlyKey(o: object): string | undefined {
+  let only: string | undefined;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
+    if (only !== undefined) return undefined;
+    only = k;
+  }
+  return only;
+}
+
 export class Validator {
   readonly options: ResolvedOptions;
   readonly context: SpecContext;
@@ -305,10 +318,11 @@ export class Validator {
   }
 
   #productTypeOf(item: unknown): string | Omit<Issue, 'severity' | 'record'> {
-    const visible = valueAt(item, ['Visible']);
+    const visible = valueAt(item, VISIBLE);
     if (typeof visible === 'object' && visible !== null && !Array.isArray(visible)) {
+      const only = onlyKey(visible);
+      if (only !== undefined) return only;
       const keys = Object.keys(visible);
-      if (keys.length === 1) return keys[0] as string;
       if (keys.length > 1) {
         return { code: 'record.product_type_ambiguous', path: 'Visible', field: 'Visible', message: `The item names ${keys.length} product types (${keys.join(', ')}); an item has exactly one.`, hint: 'Keep the one block that describes this product and remove the others.' };
       }
