@@ -13,6 +13,8 @@ export interface BreakdownRow {
   recordsPerSec: number;
   /** Microseconds per record above the no-rules configuration. */
   extraUsPerRecord: number;
+  /** CPU microseconds per record (user + system, all threads), median: steadier than wall time on a busy machine. */
+  cpuUsPerRecord: number;
 }
 
 function median(xs: readonly number[]): number {
@@ -21,12 +23,19 @@ function median(xs: readonly number[]): number {
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
-async function roundMs(items: readonly JsonObject[], rules: Rules | undefined): Promise<number> {
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Wall and CPU milliseconds of one round. */
+async function roundMs(items: readonly JsonObject[], rules: Rules | undefined): Promise<[number, number]> {
+  const c0 = cpuMs();
   const t0 = performance.now();
   const v = await Validator.create({ feedType: 'MP_ITEM', specVersion: '4.3', ...(rules === undefined ? {} : { rules }) });
   for (let i = 0; i < items.length; i++) await v.record({ data: items[i] }, i + 1);
   v.finish();
-  return performance.now() - t0;
+  return [performance.now() - t0, cpuMs() - c0];
 }
 
 /** The configurations: none, then each pack (or rule) alone, then everything (the default). */
@@ -47,22 +56,27 @@ export function configs(by: 'packs' | 'rules'): Array<[string, Rules | undefined
 export async function breakdown(items: readonly JsonObject[], by: 'packs' | 'rules', warmup: number, timed: number): Promise<BreakdownRow[]> {
   const list = configs(by);
   const times = list.map(() => [] as number[]);
+  const cpu = list.map(() => [] as number[]);
   for (let round = 0; round < warmup + timed; round++) {
     for (let c = 0; c < list.length; c++) {
-      const ms = await roundMs(items, (list[c] as [string, Rules | undefined])[1]);
-      if (round >= warmup) times[c]?.push(ms);
+      const [ms, cpuOfRound] = await roundMs(items, (list[c] as [string, Rules | undefined])[1]);
+      if (round >= warmup) {
+        times[c]?.push(ms);
+        cpu[c]?.push(cpuOfRound);
+      }
     }
   }
   const us = times.map((t) => (median(t) * 1000) / items.length);
+  const cpuUs = cpu.map((t) => (median(t) * 1000) / items.length);
   const base = us[0] ?? 0;
-  return list.map(([config], i) => ({ config, recordsPerSec: 1e6 / (us[i] ?? 1), extraUsPerRecord: (us[i] ?? 0) - base }));
+  return list.map(([config], i) => ({ config, recordsPerSec: 1e6 / (us[i] ?? 1), extraUsPerRecord: (us[i] ?? 0) - base, cpuUsPerRecord: cpuUs[i] ?? 0 }));
 }
 
 async function main(argv: readonly string[]): Promise<void> {
   const by = argv[0] === 'rules' ? 'rules' : 'packs';
   const items = validItems(Number(argv[1] ?? 10000), 11);
   for (const row of await breakdown(items, by, 2, 5)) {
-    console.log(`${row.config.padEnd(56)} ${row.recordsPerSec.toFixed(0).padStart(8)} rec/s  ${row.extraUsPerRecord >= 0 ? '+' : ''}${row.extraUsPerRecord.toFixed(1)} µs/record`);
+    console.log(`${row.config.padEnd(56)} ${row.recordsPerSec.toFixed(0).padStart(8)} rec/s  ${row.extraUsPerRecord >= 0 ? '+' : ''}${row.extraUsPerRecord.toFixed(1)} µs/record  ${row.cpuUsPerRecord.toFixed(2)} CPU µs/record`);
   }
 }
 

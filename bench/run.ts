@@ -52,11 +52,19 @@ function ratio(a: number, b: number): string {
 
 interface RoundResult {
   ms: number;
+  /** CPU time of the process over the round (user + system, all threads): steadier than wall time on a busy machine. */
+  cpuMs: number;
   invalid: number;
   issues: number;
 }
 
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 async function catalogGateRound(items: readonly JsonObject[]): Promise<RoundResult> {
+  const c0 = cpuMs();
   const t0 = performance.now();
   const v = await Validator.create({ feedType: 'MP_ITEM', specVersion: '4.3' });
   let issues = 0;
@@ -66,28 +74,29 @@ async function catalogGateRound(items: readonly JsonObject[]): Promise<RoundResu
   }
   issues += v.finish().length;
   const ms = performance.now() - t0;
-  return { ms, invalid: v.summary().invalid, issues };
+  return { ms, cpuMs: cpuMs() - c0, invalid: v.summary().invalid, issues };
 }
 
 function rawRound(validate: Parameters<typeof validateAllRaw>[0], items: readonly JsonObject[]): RoundResult {
+  const c0 = cpuMs();
   const t0 = performance.now();
   const findings = validateAllRaw(validate, items);
   const ms = performance.now() - t0;
-  return { ms, invalid: findings.length, issues: findings.reduce((n, f) => n + f.errors.length, 0) };
+  return { ms, cpuMs: cpuMs() - c0, invalid: findings.length, issues: findings.reduce((n, f) => n + f.errors.length, 0) };
 }
 
 interface ThroughputFigures {
   records: number;
   rounds: number;
-  sets: Record<'valid' | 'invalid', { cg: RoundResult[]; raw: RoundResult[]; cgPerSec: number; rawPerSec: number }>;
+  sets: Record<'valid' | 'invalid', { cg: RoundResult[]; raw: RoundResult[]; cgPerSec: number; rawPerSec: number; cgPerCpuSec: number; rawPerCpuSec: number }>;
 }
 
 async function partA(cfg: Config, specFile: string): Promise<ThroughputFigures> {
   const sets = { valid: validItems(cfg.records, 11), invalid: invalidItems(cfg.records, 12).map((x) => x.item) };
   const { validate } = compileRawAjv(specFile);
   const res: ThroughputFigures['sets'] = {
-    valid: { cg: [], raw: [], cgPerSec: 0, rawPerSec: 0 },
-    invalid: { cg: [], raw: [], cgPerSec: 0, rawPerSec: 0 },
+    valid: { cg: [], raw: [], cgPerSec: 0, rawPerSec: 0, cgPerCpuSec: 0, rawPerCpuSec: 0 },
+    invalid: { cg: [], raw: [], cgPerSec: 0, rawPerSec: 0, cgPerCpuSec: 0, rawPerCpuSec: 0 },
   };
   // Interleaved, so drift on a shared machine hits both sides alike.
   for (let round = 0; round < cfg.warmupRounds + cfg.timedRounds; round++) {
@@ -107,6 +116,8 @@ async function partA(cfg: Config, specFile: string): Promise<ThroughputFigures> 
     const r = res[name];
     r.cgPerSec = cfg.records / (median(r.cg.map((x) => x.ms)) / 1000);
     r.rawPerSec = cfg.records / (median(r.raw.map((x) => x.ms)) / 1000);
+    r.cgPerCpuSec = cfg.records / (median(r.cg.map((x) => x.cpuMs)) / 1000);
+    r.rawPerCpuSec = cfg.records / (median(r.raw.map((x) => x.cpuMs)) / 1000);
   }
   return { records: cfg.records, rounds: cfg.timedRounds, sets: res };
 }
@@ -115,9 +126,9 @@ function printA(a: ThroughputFigures): void {
   console.log(`\n## a. Records/s, in-process (${fmt(a.records)} items per set, median of ${String(a.rounds)} timed rounds)\n`);
   const rows = (['valid', 'invalid'] as const).map((name) => {
     const r = a.sets[name];
-    return [name, fmt(r.cgPerSec), fmt(r.rawPerSec), ratio(r.cgPerSec, r.rawPerSec)];
+    return [name, fmt(r.cgPerSec), fmt(r.rawPerSec), ratio(r.cgPerSec, r.rawPerSec), fmt(r.cgPerCpuSec), fmt(r.rawPerCpuSec), ratio(r.cgPerCpuSec, r.rawPerCpuSec)];
   });
-  console.log(table(['items', 'catalog-gate rec/s', 'raw Ajv rec/s', 'catalog-gate / raw'], rows));
+  console.log(table(['items', 'catalog-gate rec/s', 'raw Ajv rec/s', 'catalog-gate / raw', 'cg rec/CPU-s', 'raw rec/CPU-s', 'cg / raw by CPU'], rows));
   console.log('\nWhat each side found (last timed round):');
   for (const name of ['valid', 'invalid'] as const) {
     const cg = a.sets[name].cg.at(-1);
@@ -237,19 +248,21 @@ function printC(c: FeedFigures): void {
   console.log(`\n## c. Whole feed: ${fmt(c.records)}-record JSONL (${fmt(c.invalidRecords)} spoilt), ${fmt(c.bytes / 2 ** 20, 1)} MiB, child processes, median of ${String(c.runs)}\n`);
   const cgWall = median(c.cg.map((r) => r.wallMs));
   const rawWall = median(c.raw.map((r) => r.wallMs));
+  const cgCpu = median(c.cg.map((r) => r.cpuS));
+  const rawCpu = median(c.raw.map((r) => r.cpuS));
   const cgRss = median(c.cg.map((r) => r.maxRssKiB));
   const rawRss = median(c.raw.map((r) => r.maxRssKiB));
   console.log(
     table(
-      ['side', 'wall s', 'records/s', 'peak RSS MiB'],
+      ['side', 'wall s', 'records/s', 'CPU s (user+sys)', 'peak RSS MiB'],
       [
-        ['catalog-gate CLI validate', fmt(cgWall / 1000, 2), fmt(c.records / (cgWall / 1000)), fmt(cgRss / 1024)],
-        ['raw-Ajv script', fmt(rawWall / 1000, 2), fmt(c.records / (rawWall / 1000)), fmt(rawRss / 1024)],
-        ['catalog-gate / raw', ratio(cgWall, rawWall), ratio(rawWall, cgWall), ratio(cgRss, rawRss)],
+        ['catalog-gate CLI validate', fmt(cgWall / 1000, 2), fmt(c.records / (cgWall / 1000)), fmt(cgCpu, 2), fmt(cgRss / 1024)],
+        ['raw-Ajv script', fmt(rawWall / 1000, 2), fmt(c.records / (rawWall / 1000)), fmt(rawCpu, 2), fmt(rawRss / 1024)],
+        ['catalog-gate / raw', ratio(cgWall, rawWall), ratio(rawWall, cgWall), ratio(cgCpu, rawCpu), ratio(cgRss, rawRss)],
       ],
     ),
   );
-  console.log(`\nPeak RSS via ${c.rssVia}. Wall times of each run: catalog-gate ${c.cg.map((r) => fmt(r.wallMs / 1000, 2)).join(', ')} s; raw ${c.raw.map((r) => fmt(r.wallMs / 1000, 2)).join(', ')} s.`);
+  console.log(`\nPeak RSS via ${c.rssVia}. Wall times of each run: catalog-gate ${c.cg.map((r) => fmt(r.wallMs / 1000, 2)).join(', ')} s; raw ${c.raw.map((r) => fmt(r.wallMs / 1000, 2)).join(', ')} s. CPU s: catalog-gate ${c.cg.map((r) => fmt(r.cpuS, 2)).join(', ')}; raw ${c.raw.map((r) => fmt(r.cpuS, 2)).join(', ')}.`);
   console.log(`Summaries: catalog-gate ${JSON.stringify(c.cgSummary)}; raw ${JSON.stringify(c.rawSummary)}`);
 }
 

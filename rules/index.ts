@@ -1,5 +1,5 @@
 // Every rule pack, in the order they run. A pack is an ordered array of rule definitions, one rule a file.
-import type { Rule } from '../src/core/rule.js';
+import type { RecordScreen, Rule } from '../src/core/rule.js';
 import warranty from './warranty/index.js';
 import prop65 from './prop65/index.js';
 import hazmat from './hazmat/index.js';
@@ -7,6 +7,8 @@ import identifiers from './identifiers/index.js';
 import images from './images/index.js';
 import variants from './variants/index.js';
 import duplicates from './duplicates/index.js';
+import identifiersScreen from './identifiers/screen.js';
+import imagesScreen from './images/screen.js';
 
 export const PACKS: Readonly<Record<string, readonly Rule[]>> = {
   identifiers,
@@ -19,3 +21,6 @@ export const PACKS: Readonly<Record<string, readonly Rule[]>> = {
 };
 
 export const ALL_RULES: readonly Rule[] = Object.values(PACKS).flat();
+
+/** Quick exact tests that let the engine skip record rules on clean records (see RecordScreen). */
+export const SCREENS: readonly RecordScreen[] = [identifiersScreen, imagesScreen];

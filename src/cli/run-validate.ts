@@ -8,8 +8,8 @@ import type { Config } from '../config/config.js';
 import { InputError, UsageError } from '../core/errors.js';
 import { atLeast } from '../core/issue.js';
 import type { Issue, Summary } from '../core/issue.js';
-import { collect, validateStream, validateWith } from '../engine/validate.js';
-import type { ValidationEvent, ValidationReport } from '../engine/validate.js';
+import { validateAll } from '../engine/validate.js';
+import type { ValidationReport } from '../engine/validate.js';
 import type { ValidateOptions } from '../engine/options.js';
 import { Validator } from '../engine/validator.js';
 import { COLOR, PLAIN, useColor } from '../reports/colors.js';
@@ -95,8 +95,8 @@ async function validateFile(file: string, base: ValidateOptions, config: Config,
   try {
     if (FEED_EXTENSIONS.has(extname(file).toLowerCase())) {
       const source = await readFeedFile(file);
-      const events = validateStream(source.items, { ...base, ...(source.header ? { header: source.header } : {}), checkHeader: source.hasHeader });
-      const report = await collect(withProgress(events, bar));
+      const validator = await Validator.create({ ...base, ...(source.header ? { header: source.header } : {}) });
+      const report = await validateAll(validator, source.items, { checkHeader: source.hasHeader, onRecord: (n) => bar.tick(n) });
       if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${file} has no items`);
       return { file, report, spreadsheet: false };
     }
@@ -115,19 +115,11 @@ async function validateFile(file: string, base: ValidateOptions, config: Config,
     }
     const validator = await Validator.create(options);
     const mapper = new SheetMapper(table, validator, { productType: base.productType, columns: config.columns });
-    const report = await collect(withProgress(validateWith(validator, mapper.items(), { checkHeader: false, feedIssues: () => mapper.feedIssues() }), bar));
+    const report = await validateAll(validator, mapper.items(), { checkHeader: false, feedIssues: () => mapper.feedIssues(), onRecord: (n) => bar.tick(n) });
     if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${file} has a header row but no items below it`);
     return { file, report, spreadsheet: true };
   } finally {
     bar.done();
-  }
-}
-
-async function* withProgress(events: AsyncIterable<ValidationEvent>, bar: ReturnType<typeof progress>): AsyncGenerator<ValidationEvent> {
-  let n = 0;
-  for await (const ev of events) {
-    if (ev.type === 'record') bar.tick(++n);
-    yield ev;
   }
 }
 

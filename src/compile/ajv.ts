@@ -2,41 +2,24 @@
 // draft-07 semantics (draft-04 specs are upgraded by spec/normalise), formats from ajv-formats, Walmart's
 // `comments` annotation, and a multipleOf that does not reject 19.99 for being 1998.9999999999998 cents.
 import AjvModule from 'ajv';
-import type { CodeKeywordDefinition, Options } from 'ajv';
+import type { CodeKeywordDefinition } from 'ajv';
 import { _, str } from 'ajv';
 import formatsModule from 'ajv-formats';
 import { useFunc } from 'ajv/dist/compile/util.js';
 import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
-import { FORMATS_MODULE_ID, uri } from './formats.js';
+import { AJV_OPTIONS } from './ajv-options.js';
+import { uri } from './formats.js';
+
+export { AJV_OPTIONS, COMPILER_REVISION } from './ajv-options.js';
 
 const Ajv = AjvModule.default;
 const addFormats = formatsModule.default;
 export type AjvInstance = InstanceType<typeof Ajv>;
 
-/** Bumped whenever generated code would change for the same spec: part of the compiled-code cache key. */
-export const COMPILER_REVISION = 3;
-
 // Node hands a CommonJS module's exports object to a default import; vitest hands its `default` export.
 type Ucs2Length = ((s: string) => number) & { code: string };
 const ucs2lengthExport = ucs2lengthModule as unknown as { default: Ucs2Length } | Ucs2Length;
 const ucs2length = typeof ucs2lengthExport === 'function' ? ucs2lengthExport : ucs2lengthExport.default;
-
-export const AJV_OPTIONS: Options = {
-  allErrors: true,
-  verbose: true,
-  // Each attribute compiles to its own function (see split-refs.ts): small enough for V8 to optimise.
-  inlineRefs: false,
-  strict: true,
-  // Walmart specs list a property in `required` without declaring its type alongside it, and use
-  // enums without `type`; both are fine JSON Schema. Everything else stays strict.
-  strictRequired: false,
-  strictTypes: false,
-  strictTuples: true,
-  validateFormats: true,
-  // Standalone code requires formats from our formats module (see formats.ts), by a name that
-  // compiled-cache resolves, so compiled files work wherever the cache directory lives.
-  code: { source: true, optimize: true, formats: _`require(${FORMATS_MODULE_ID}).FORMATS` },
-};
 
 /**
  * multipleOf with a tolerance relative to the quotient: 19.99 / 0.01 is 1998.9999999999998 in binary

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../spec/atomic-write.js';
-import { AJV_OPTIONS, COMPILER_REVISION } from './ajv.js';
+import { AJV_OPTIONS, COMPILER_REVISION } from './ajv-options.js';
 import * as formats from './formats.js';
 
 const require = createRequire(import.meta.url);

@@ -1,7 +1,6 @@
 // Compiles one cached spec entry (one product type) into validators, lazily, once: an in-process LRU
 // holds compiled specs, and the compiled-code cache on disk makes a warm start compile nothing.
 import type { ValidateFunction } from 'ajv';
-import standaloneModule from 'ajv/dist/standalone/index.js';
 import { LRUCache } from 'lru-cache';
 import { SpecError } from '../core/errors.js';
 import { formatSpecKey } from '../core/spec-key.js';
@@ -12,14 +11,11 @@ import { isSchemaObject } from '../spec/schema-walk.js';
 import type { SchemaObject } from '../spec/schema-walk.js';
 import { feedSpecShape } from '../spec/split.js';
 import type { SpecStore } from '../spec/store.js';
-import { createAjv } from './ajv.js';
 import { indexAttributes } from './attributes.js';
 import type { AttributeIndex } from './attributes.js';
 import { compiledPath, loadStandalone, readCompiled, writeCompiled } from './compiled-cache.js';
 import { splitAttributes } from './split-refs.js';
 import type { SplitSchema } from './split-refs.js';
-
-const standaloneCode = standaloneModule.default;
 
 export interface CompiledSpec {
   entry: LockEntry;
@@ -81,7 +77,7 @@ export class Compiler {
     let body = this.#disk ? await readCompiled(path) : undefined;
     if (body === undefined) {
       origin = 'compiled';
-      body = generate(entry, split.schema, headerSchema);
+      body = await generate(entry, split.schema, headerSchema);
       if (this.#disk) await writeCompiled(path, body);
     }
     const mod = loadStandalone(body);
@@ -101,7 +97,10 @@ export class Compiler {
   }
 }
 
-function generate(entry: LockEntry, item: SchemaObject, header: SchemaObject | undefined): string {
+/** Compiles to standalone code. Ajv's compiler loads here, on a cold start only: a warm start reads code from disk. */
+async function generate(entry: LockEntry, item: SchemaObject, header: SchemaObject | undefined): Promise<string> {
+  const [{ createAjv }, standaloneModule] = await Promise.all([import('./ajv.js'), import('ajv/dist/standalone/index.js')]);
+  const standaloneCode = standaloneModule.default.default;
   const ajv = createAjv();
   try {
     ajv.addSchema(item, 'item');

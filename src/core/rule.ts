@@ -88,6 +88,25 @@ export interface FeedRule<State = unknown> extends RuleBase {
   finish(state: State): RuleFinding[];
 }
 
+/** Reads one attribute off an item, resolved once per product type: no lookup by name per call. */
+export type AttributeReader = (item: unknown) => unknown;
+
+/**
+ * A quick, exact test that a record gives none of some record rules a finding, so the engine can skip them: most
+ * records are clean, and one pass over the few attributes a pack reads costs less than running each of its rules.
+ * A screen may only answer `true` when every rule it covers would return no findings; when in doubt it answers
+ * `false` and the rules run as usual. It is sound for any subset of the rules it covers (packs or rules turned off).
+ */
+export interface RecordScreen {
+  /** Ids of the record rules this screen vouches for. */
+  covers: readonly string[];
+  /**
+   * Readies the test for one product type. `readerOf` gives a reader for an attribute its spec defines, undefined
+   * for one it does not (as RecordView.defines).
+   */
+  prepare(readerOf: (attribute: string) => AttributeReader | undefined): (item: unknown) => boolean;
+}
+
 // Methods are bivariant in TypeScript, so a FeedRule<Map<…>> is a FeedRule<unknown>.
 export type Rule = RecordRule | FeedRule<unknown>;
 

@@ -56,6 +56,52 @@ export async function* validateWith(
   yield { type: 'end', issues, summary: validator.summary() };
 }
 
+export interface ValidateAllOptions extends Pick<StreamOptions, 'checkHeader' | 'feedIssues'> {
+  /** Called after each record with the number of records so far (a progress line). */
+  onRecord?: (records: number) => void;
+}
+
+/**
+ * What collect(validateWith(…)) returns, for a caller that wants only the report (the CLI): a plain loop, with no
+ * generator, event or promise per record, and a synchronous one over a synchronous iterable such as a JSONL reader.
+ */
+export async function validateAll(
+  validator: Validator,
+  items: AsyncIterable<InputItem> | Iterable<InputItem>,
+  options: ValidateAllOptions = {},
+): Promise<ValidationReport> {
+  const { checkHeader = true, feedIssues, onRecord } = options;
+  const spec = { feedType: validator.context.feedType, specVersion: validator.context.version };
+  const issues: Issue[] = [];
+  if (checkHeader) pushAll(issues, await validator.header(validator.options.header));
+  let index = 0;
+  if (Symbol.iterator in items) {
+    for (const item of items) {
+      index++;
+      const r = validator.recordNow(item, index);
+      pushAll(issues, (r instanceof Promise ? await r : r).issues);
+      onRecord?.(index);
+    }
+  } else {
+    for await (const item of items) {
+      index++;
+      const r = validator.recordNow(item, index);
+      pushAll(issues, (r instanceof Promise ? await r : r).issues);
+      onRecord?.(index);
+    }
+  }
+  pushAll(issues, validator.addFeedIssues(feedIssues?.() ?? []));
+  pushAll(issues, validator.finish());
+  const summary = validator.summary();
+  // Stable sort, as collect(): within a record, schema issues stay before rule issues.
+  issues.sort((a, b) => a.record - b.record);
+  return { summary, issues, spec };
+}
+
+function pushAll(into: Issue[], from: readonly Issue[]): void {
+  for (let i = 0; i < from.length; i++) into.push(from[i] as Issue);
+}
+
 /**
  * Validates a feed: a JSON feed document (header + MPItem[]), `{records: [...]}`, or an array of items.
  * Feed type and version come from the options or, where it settles them, the feed header.

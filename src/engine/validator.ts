@@ -1,6 +1,6 @@
 // validate(): each item against its product type's compiled spec, then the rule packs, per record and
 // across records. Findings become Issues (CONTRACT.md) with words from messages.ts.
-import { ALL_RULES } from '../../rules/index.js';
+import { ALL_RULES, SCREENS } from '../../rules/index.js';
 import type { AttributeIndex } from '../compile/attributes.js';
 import { valueAt } from '../compile/attributes.js';
 import type { ErrorObject } from 'ajv';
@@ -19,8 +19,9 @@ import { parseValidateOptions } from './options.js';
 import type { ResolvedOptions, ValidateOptions } from './options.js';
 import { RecordPlaces } from './record-places.js';
 import type { RecordPlace } from './record-places.js';
-import { recordView } from './record-view.js';
-import { effectiveSeverity, rulesFor } from './rule-set.js';
+import { AttributeReaders, recordView } from './record-view.js';
+import { effectiveSeverity, planRecordRules, rulesFor } from './rule-set.js';
+import type { RecordPlan } from './rule-set.js';
 import { resolveSpecContext } from './spec-context.js';
 import type { SpecContext } from './spec-context.js';
 import { nearest } from './suggest.js';
@@ -34,8 +35,13 @@ export interface RecordResult {
 
 interface PerSpec {
   compiled: CompiledSpec;
-  recordRules: RecordRule[];
-  feedRules: Set<Rule>;
+  readers: AttributeReaders;
+  /** The SKU's reader, when the spec defines one. */
+  readSku: ((item: unknown) => unknown) | undefined;
+  recordRules: RecordPlan;
+  feedRules: Array<FeedRule<unknown>>;
+  /** The feed rules' states, in feedRules' order: set at this product type's first record (see #statesFor). */
+  feedStates: unknown[] | undefined;
 }
 
 type RecordMeta = RecordPlace;
@@ -51,6 +57,19 @@ function engineFor(cacheDir: string | undefined): { store: SpecStore; compiler: 
     compilers.set(store.dir, e);
   }
   return e;
+}
+
+const VISIBLE = ['Visible'];
+
+/** The object's one own enumerable key, or undefined when it has none or several; without listing them all. */
+function onlyKey(o: object): string | undefined {
+  let only: string | undefined;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
+    if (only !== undefined) return undefined;
+    only = k;
+  }
+  return only;
 }
 
 export class Validator {
@@ -174,20 +193,24 @@ export class Validator {
     const { compiled } = per;
     const attrs = compiled.attributes;
     const productType = attrs.productType ?? pt;
-    const skuValue = attrs.byName.get('sku');
-    const rawSku = skuValue === undefined ? undefined : valueAt(item, skuValue.segments);
+    const rawSku = per.readSku === undefined ? undefined : per.readSku(item);
     const sku = typeof rawSku === 'string' ? rawSku : typeof rawSku === 'number' ? String(rawSku) : undefined;
     const meta: RecordMeta = { attrs, productType, sku, location };
     this.#places.set(index, meta);
 
     const issues: Issue[] = [];
-    const paths = new Set<string>();
-    for (const s of this.#fromSource(input, index, sku, productType)) {
-      // The source's finding on a cell is the root cause: rules stay quiet about the same path.
-      paths.add(s.path);
-      issues.push(s);
+    // Only records with a source or schema issue get a set: most records have neither.
+    let paths: Set<string> | undefined;
+    if (input.issues !== undefined && input.issues.length > 0) {
+      paths = new Set<string>();
+      for (const s of this.#fromSource(input, index, sku, productType)) {
+        // The source's finding on a cell is the root cause: rules stay quiet about the same path.
+        paths.add(s.path);
+        issues.push(s);
+      }
     }
     if (!compiled.validateItem(item)) {
+      paths ??= new Set<string>();
       const rebase = (e: ErrorObject): string => rebaseSchemaPath(e, compiled.split);
       for (const f of explainErrors(compiled.validateItem.errors ?? [], item, compiled.itemSchema, rebase)) {
         const issue = this.#schemaIssue(f, index, meta);
@@ -195,25 +218,42 @@ export class Validator {
         issues.push(issue);
       }
     }
-    if (paths.size > 0) this.#schemaPaths.set(index, paths);
-    const view = recordView(index, item, productType, attrs, sku);
-    for (const rule of per.recordRules) {
+    if (paths !== undefined && paths.size > 0) this.#schemaPaths.set(index, paths);
+    const view = recordView(index, item, productType, per.readers, sku);
+    const { screens, plans } = per.recordRules;
+    let passed = 0;
+    for (let s = 0; s < screens.length; s++) if ((screens[s] as (item: unknown) => boolean)(item)) passed |= 1 << s;
+    const rules = plans[passed] as RecordRule[];
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r] as RecordRule;
       if (rule.when !== undefined && !rule.when(view)) continue;
-      for (const f of rule.check(view)) {
-        const issue = this.#ruleIssue(rule, f, index, meta);
+      const findings = rule.check(view);
+      for (let f = 0; f < findings.length; f++) {
+        const issue = this.#ruleIssue(rule, findings[f] as RuleFinding, index, meta);
         if (issue !== undefined) issues.push(issue);
       }
     }
-    for (const rule of per.feedRules) {
-      const r = rule as FeedRule<unknown>;
+    const feedRules = per.feedRules;
+    const states = per.feedStates ?? this.#statesFor(per);
+    for (let r = 0; r < feedRules.length; r++) (feedRules[r] as FeedRule<unknown>).visit(states[r], view);
+    return { record: index, sku, productType, issues: issues.length === 0 ? issues : this.#count(issues, index) };
+  }
+
+  /**
+   * The states of a product type's feed rules, made at its first record. A rule shared by several product types
+   * has one state, made when the first of them had a record: #feedStates keeps that order for finish().
+   */
+  #statesFor(per: PerSpec): unknown[] {
+    const states = per.feedRules.map((rule) => {
       let state = this.#feedStates.get(rule);
       if (state === undefined) {
-        state = r.start(this.#feedScope);
+        state = rule.start(this.#feedScope);
         this.#feedStates.set(rule, state);
       }
-      r.visit(state, view);
-    }
-    return { record: index, sku, productType, issues: this.#count(issues, index) };
+      return state;
+    });
+    per.feedStates = states;
+    return states;
   }
 
   /** The attributes of a product type's spec (for mapping spreadsheet columns), or undefined if it has none. */
@@ -239,6 +279,8 @@ export class Validator {
       }
     }
     this.#feedStates.clear();
+    // Records after finish() start the feed rules afresh, as they did before.
+    for (const per of this.#ready.values()) if (per !== undefined) per.feedStates = undefined;
     issues.sort((a, b) => a.record - b.record);
     for (const i of issues) this.#count([i], i.record);
     return issues;
@@ -278,10 +320,11 @@ export class Validator {
   }
 
   #productTypeOf(item: unknown): string | Omit<Issue, 'severity' | 'record'> {
-    const visible = valueAt(item, ['Visible']);
+    const visible = valueAt(item, VISIBLE);
     if (typeof visible === 'object' && visible !== null && !Array.isArray(visible)) {
+      const only = onlyKey(visible);
+      if (only !== undefined) return only;
       const keys = Object.keys(visible);
-      if (keys.length === 1) return keys[0] as string;
       if (keys.length > 1) {
         return { code: 'record.product_type_ambiguous', path: 'Visible', field: 'Visible', message: `The item names ${keys.length} product types (${keys.join(', ')}); an item has exactly one.`, hint: 'Keep the one block that describes this product and remove the others.' };
       }
@@ -305,11 +348,20 @@ export class Validator {
         if (entry === undefined) return undefined;
         const compiled = await this.#compiler.get(entry);
         const rules = rulesFor(ALL_RULES, compiled.attributes, this.options);
-        return {
+        const readers = new AttributeReaders(compiled.attributes);
+        const per: PerSpec = {
           compiled,
-          recordRules: rules.filter((r): r is RecordRule => r.scope === 'record'),
-          feedRules: new Set(rules.filter((r) => r.scope === 'feed')),
+          readers,
+          readSku: readers.readerOf('sku'),
+          recordRules: planRecordRules(
+            rules.filter((r): r is RecordRule => r.scope === 'record'),
+            SCREENS,
+            (a) => readers.readerOf(a),
+          ),
+          feedRules: rules.filter((r): r is FeedRule<unknown> => r.scope === 'feed'),
+          feedStates: undefined,
         };
+        return per;
       })();
       this.#perSpec.set(productType, p);
       p.then((per) => this.#ready.set(productType, per)).catch(() => undefined);
