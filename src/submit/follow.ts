@@ -1,0 +1,92 @@
+// Follows sent feeds to their end on a poll schedule: GET /v3/feeds/{feedId} until PROCESSED with
+// itemsProcessing 0, or ERROR; then every item's verdict, paged, matched to the ledger's records by SKU
+// (by position where Walmart gives no SKU) and written to the ledger.
+import type { WalmartClient } from '../walmart/client.js';
+import { getFeedStatus, iterateFeedItems } from '../walmart/endpoints/feed-status.js';
+import type { FeedStatus, ItemIngestionStatus } from '../walmart/endpoints/feed-status.js';
+import { parseIngestionErrors } from '../walmart/ingestion-errors.js';
+import type { IngestionError } from '../walmart/ingestion-errors.js';
+import type { ItemResult, Ledger, LedgerFeed, RecordOutcome } from './ledger.js';
+import { waitBefore } from './poll-schedule.js';
+import type { PauseHooks } from './test-hooks.js';
+
+export interface FollowDeps {
+  client: WalmartClient;
+  ledger: Ledger;
+  hooks: PauseHooks;
+  schedule: readonly number[];
+  sleep: (ms: number) => Promise<void>;
+  log: (line: string) => void;
+  /** Give up (leaving the feeds to a later run) after this long; default never. */
+  deadline?: number;
+}
+
+export function feedDone(s: FeedStatus): boolean {
+  return s.feedStatus === 'ERROR' || (s.feedStatus === 'PROCESSED' && (s.itemsProcessing ?? 0) === 0);
+}
+
+function outcomeOf(status: string | undefined): RecordOutcome | undefined {
+  switch (status) {
+    case 'SUCCESS':
+      return 'succeeded';
+    case 'IN_REVIEW':
+      return 'review';
+    case 'DATA_ERROR':
+    case 'SYSTEM_ERROR':
+    case 'TIMEOUT_ERROR':
+      return 'failed';
+    default:
+      return undefined;
+  }
+}
+
+/** Walmart's item verdicts as ledger results, matched to the feed's records. */
+export function matchItems(feed: LedgerFeed, items: readonly ItemIngestionStatus[], feedErrors: readonly IngestionError[], feedStatus: string | undefined): ItemResult[] {
+  if (feedStatus === 'ERROR') {
+    // Nothing in an ERROR feed was processed: every record failed with the feed's errors.
+    const e = feedErrors.length > 0 ? [...feedErrors] : [{ code: 'FEED_ERROR', description: 'Walmart could not process the feed file.' }];
+    return feed.records.map((r) => ({ k: r.k, h: r.h, s: 'failed', e }));
+  }
+  const bySku = new Map(feed.records.filter((r) => r.sku !== undefined).map((r) => [r.sku as string, r]));
+  const results = new Map<string, ItemResult>();
+  for (const item of items) {
+    const ref = (item.sku === undefined ? undefined : bySku.get(item.sku)) ?? (item.index === undefined ? undefined : feed.records[item.index]);
+    const s = outcomeOf(item.ingestionStatus);
+    if (ref === undefined || s === undefined) continue;
+    const r: ItemResult = { k: ref.k, h: ref.h, s };
+    if (s === 'failed') {
+      const errors = parseIngestionErrors(item.ingestionErrors);
+      r.e = errors.length > 0 ? errors : [{ type: item.ingestionStatus ?? 'DATA_ERROR', code: item.ingestionStatus ?? 'DATA_ERROR' }];
+    }
+    results.set(ref.k, r);
+  }
+  return [...results.values()];
+}
+
+async function verdicts(d: FollowDeps, feed: LedgerFeed, status: FeedStatus): Promise<void> {
+  const feedId = feed.feedId as string;
+  const items: ItemIngestionStatus[] = [];
+  if (status.feedStatus !== 'ERROR') for await (const item of iterateFeedItems(d.client, feedId)) items.push(item);
+  const feedErrors = parseIngestionErrors((status as Record<string, unknown>).ingestionErrors);
+  const results = matchItems(feed, items, feedErrors, status.feedStatus);
+  d.ledger.write({ t: 'result', feed: feed.fileName, feedId, at: d.ledger.now(), feedStatus: status.feedStatus ?? 'UNKNOWN', items: results });
+  const ok = results.filter((r) => r.s === 'succeeded').length;
+  d.log(`Feed ${feedId}: ${status.feedStatus ?? 'done'}; ${ok} of ${feed.records.length} records succeeded.`);
+}
+
+/** Polls every feed the ledger has as sent until each is done; returns the feeds still open (deadline). */
+export async function follow(d: FollowDeps): Promise<LedgerFeed[]> {
+  let open = d.ledger.state.pending();
+  for (let round = 0; open.length > 0; round++) {
+    const wait = waitBefore(d.schedule, round);
+    if (d.deadline !== undefined && Date.now() + wait > d.deadline) return open;
+    await d.sleep(wait);
+    for (const feed of open) {
+      const status = await getFeedStatus(d.client, feed.feedId as string, { includeDetails: false });
+      await d.hooks.reach('polling');
+      if (feedDone(status)) await verdicts(d, feed, status);
+    }
+    open = d.ledger.state.pending();
+  }
+  return open;
+}
