@@ -69,7 +69,7 @@ function piecesOf(prepared: Prepared, feedType: string, blocking: (i: Issue) => 
     const hash = contentHash(r.text);
     const rejected = blocked.has(r.index);
     outcome.push({ index: r.index, key, hash, rejected, ...(r.sku === undefined ? {} : { sku: r.sku }), ...(r.productType === undefined ? {} : { productType: r.productType }), ...(r.location === undefined ? {} : { location: r.location }) });
-    if (!rejected) candidates.push({ index: r.index, key, hash, bytes: Buffer.byteLength(r.text), ...(r.sku === undefined ? {} : { sku: r.sku }), ...(r.location?.row === undefined ? {} : { row: r.location.row }) });
+    if (!rejected) candidates.push({ index: r.index, key, hash, bytes: Buffer.byteLength(r.text), ...(r.sku === undefined ? {} : { sku: r.sku }), ...(r.location?.row === undefined ? {} : { row: r.location.row }), ...(r.group === undefined ? {} : { group: r.group }) });
   }
   return { candidates, outcome, rejected: blocked.size };
 }

@@ -29,6 +29,8 @@ export interface Candidate {
   bytes: number;
   sku?: string;
   row?: number;
+  /** Variant group: its records travel in one feed where the limits allow. */
+  group?: string;
 }
 
 export type SubmitMode = 'changed' | 'only-failed';
@@ -100,27 +102,61 @@ export function decide(c: Candidate, prior: LedgerRecord | undefined, mode: Subm
   }
 }
 
-/** Packs records into feeds in input order, each as full as the item and byte limits allow. */
+/** Records in units that stay together: a variant group (at its first record's place), or one record. */
+function units(records: readonly Candidate[]): Candidate[][] {
+  const out: Candidate[][] = [];
+  const byGroup = new Map<string, Candidate[]>();
+  for (const c of records) {
+    if (c.group === undefined) {
+      out.push([c]);
+      continue;
+    }
+    const unit = byGroup.get(c.group);
+    if (unit !== undefined) unit.push(c);
+    else {
+      const fresh = [c];
+      byGroup.set(c.group, fresh);
+      out.push(fresh);
+    }
+  }
+  return out;
+}
+
+/**
+ * Packs records into feeds, each as full as the item and byte limits allow, in input order but for
+ * variant groups, which go in one feed (Walmart sets a group up from the feed that carries it), unless a
+ * group alone is larger than a feed.
+ */
 export function packFeeds(records: readonly Candidate[], frameBytes: number, limits: Pick<FeedLimits, 'maxItems' | 'maxBytes'>): { feeds: Candidate[][]; tooLarge: Candidate[] } {
   const feeds: Candidate[][] = [];
   const tooLarge: Candidate[] = [];
   let current: Candidate[] = [];
   let bytes = frameBytes;
-  for (const c of records) {
-    if (frameBytes + c.bytes > limits.maxBytes) {
-      tooLarge.push(c);
-      continue;
-    }
+  const unitBytes = (u: readonly Candidate[]): number => u.reduce((n, c) => n + c.bytes + 1, 0);
+  const flush = (): void => {
+    if (current.length > 0) feeds.push(current);
+    current = [];
+    bytes = frameBytes;
+  };
+  const add = (c: Candidate): void => {
     const added = c.bytes + (current.length > 0 ? 1 : 0);
-    if (current.length >= limits.maxItems || bytes + added > limits.maxBytes) {
-      feeds.push(current);
-      current = [];
-      bytes = frameBytes;
-    }
+    if (current.length >= limits.maxItems || bytes + added > limits.maxBytes) flush();
     bytes += c.bytes + (current.length > 0 ? 1 : 0);
     current.push(c);
+  };
+  for (const unit of units(records)) {
+    const fits = unit.filter((c) => {
+      if (frameBytes + c.bytes <= limits.maxBytes) return true;
+      tooLarge.push(c);
+      return false;
+    });
+    if (fits.length === 0) continue;
+    // Start a new feed for a group that would otherwise straddle two, when it fits in one on its own.
+    const wholeFits = fits.length <= limits.maxItems && frameBytes + unitBytes(fits) <= limits.maxBytes;
+    if (fits.length > 1 && wholeFits && (current.length + fits.length > limits.maxItems || bytes + unitBytes(fits) > limits.maxBytes)) flush();
+    for (const c of fits) add(c);
   }
-  if (current.length > 0) feeds.push(current);
+  flush();
   return { feeds, tooLarge };
 }
 

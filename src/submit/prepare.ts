@@ -2,6 +2,7 @@
 // will carry), its place in the source (row, cells) and its issues. Cross-record rules speak only once
 // every record is read, so a record's verdict is final only when prepare() returns.
 import { extname } from 'node:path';
+import { valueAt } from '../compile/attributes.js';
 import { InputError } from '../core/errors.js';
 import type { Issue } from '../core/issue.js';
 import type { InputItem, SourceLocation } from '../core/record.js';
@@ -21,6 +22,8 @@ export interface PreparedRecord {
   location?: SourceLocation;
   /** The record's JSON text, as validated. */
   text: string;
+  /** Its variant group (variantGroupId), which a plan keeps in one feed. */
+  group?: string;
 }
 
 export interface Prepared {
@@ -41,12 +44,18 @@ export interface PrepareOptions {
 
 const FEED_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson']);
 
+interface Kept {
+  data: unknown;
+  text: string;
+  location?: SourceLocation;
+}
+
 /** Keeps each item's text as it goes into validation. */
-async function* keeping(items: AsyncIterable<InputItem> | Iterable<InputItem>, into: Map<number, { text: string; location?: SourceLocation }>): AsyncGenerator<InputItem> {
+async function* keeping(items: AsyncIterable<InputItem> | Iterable<InputItem>, into: Map<number, Kept>): AsyncGenerator<InputItem> {
   let n = 0;
   for await (const item of items) {
     n++;
-    into.set(n, { text: JSON.stringify(item.data) ?? 'null', ...(item.location === undefined ? {} : { location: item.location }) });
+    into.set(n, { data: item.data, text: JSON.stringify(item.data) ?? 'null', ...(item.location === undefined ? {} : { location: item.location }) });
     yield item;
   }
 }
@@ -63,7 +72,7 @@ async function* counting(events: AsyncIterable<ValidationEvent>, meta: Map<numbe
 }
 
 export async function prepare(file: string, o: PrepareOptions): Promise<Prepared> {
-  const kept = new Map<number, { text: string; location?: SourceLocation }>();
+  const kept = new Map<number, Kept>();
   const meta = new Map<number, { sku?: string; productType?: string }>();
   let validator: Validator;
   let report: ValidationReport;
@@ -94,10 +103,26 @@ export async function prepare(file: string, o: PrepareOptions): Promise<Prepared
   if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${file} has no items to submit`);
   header ??= await defaultHeader(validator, o.engine);
   const records: PreparedRecord[] = [];
+  const groupPaths = new Map<string, readonly string[] | undefined>();
   for (const [index, k] of kept) {
     const m = meta.get(index);
-    records.push({ index, text: k.text, ...(k.location === undefined ? {} : { location: k.location }), ...(m?.sku === undefined ? {} : { sku: m.sku }), ...(m?.productType === undefined ? {} : { productType: m.productType }) });
+    let group: string | undefined;
+    if (m?.productType !== undefined) {
+      if (!groupPaths.has(m.productType)) groupPaths.set(m.productType, (await validator.attributesFor(m.productType))?.byName.get('variantGroupId')?.segments);
+      const segments = groupPaths.get(m.productType);
+      const v = segments === undefined ? undefined : valueAt(k.data, segments);
+      if (typeof v === 'string' && v !== '') group = v;
+    }
+    records.push({
+      index,
+      text: k.text,
+      ...(k.location === undefined ? {} : { location: k.location }),
+      ...(m?.sku === undefined ? {} : { sku: m.sku }),
+      ...(m?.productType === undefined ? {} : { productType: m.productType }),
+      ...(group === undefined ? {} : { group: `${m?.productType ?? ''}\u0000${group}` }),
+    });
   }
+  kept.clear();
   return { report, records, header, validator, spreadsheet };
 }
 

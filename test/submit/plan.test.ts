@@ -76,3 +76,23 @@ describe('makePlan', () => {
     expect(plan.skipped).toEqual([{ record: c(5), reason: 'succeeded' }]);
   });
 });
+
+describe('variant groups', () => {
+  const g = (index: number, group: string): Candidate => ({ ...c(index), group });
+
+  it('keeps a variant group in one feed, starting a new feed rather than splitting it', () => {
+    const records = [g(1, 'A'), g(2, 'A'), g(3, 'B'), g(4, 'B'), g(5, 'B'), c(6)];
+    const { feeds } = packFeeds(records, 20, { maxItems: 4, maxBytes: 1_000 });
+    expect(feeds.map((f) => f.map((r) => r.index))).toEqual([[1, 2], [3, 4, 5, 6]]);
+  });
+
+  it('gathers a group whose records are apart in the input', () => {
+    const { feeds } = packFeeds([g(1, 'A'), c(2), g(3, 'A')], 20, { maxItems: 10, maxBytes: 1_000 });
+    expect(feeds.map((f) => f.map((r) => r.index))).toEqual([[1, 3, 2]]);
+  });
+
+  it('splits a group larger than a whole feed', () => {
+    const { feeds } = packFeeds([1, 2, 3].map((i) => g(i, 'A')), 20, { maxItems: 2, maxBytes: 1_000 });
+    expect(feeds.map((f) => f.length)).toEqual([2, 1]);
+  });
+});
