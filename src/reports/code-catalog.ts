@@ -190,6 +190,53 @@ const ENGINE_CODES: Readonly<Record<string, StaticEntry>> = {
 };
 
 /**
+ * Walmart's verdicts on items that were sent (src/submit/explain-ingestion.ts): one code per category of
+ * ingestion error, `walmart.<category>`. The issue's message says what Walmart saw and its hint what to do.
+ */
+const WALMART_CODES: Readonly<Record<string, StaticEntry>> = {
+  'walmart.data': {
+    title: 'Walmart rejected the item\'s data',
+    help: 'Walmart accepted the feed but rejected this item\'s data: a required attribute missing, a value of the wrong kind or out of range, an attribute name Walmart does not know, details that do not match Walmart\'s catalog for the product ID, or content that breaks its standards. Fix the attribute the message names and send the item again.',
+    severity: 'error',
+  },
+  'walmart.duplicate': {
+    title: 'Walmart treats the item as a duplicate',
+    help: 'Walmart found another item of yours that is the same product, or a SKU already tied to a different product ID, and did not process this one. Keep one SKU per product, or set the item up under a new SKU.',
+    severity: 'error',
+  },
+  'walmart.review': {
+    title: 'Held or blocked by a Walmart review',
+    help: 'A compliance review, a policy decision (prohibited product, intellectual property claim) or a category that needs approval stops the item; changing its data alone does not help. Wait for the review, request approval, or appeal in Seller Center, as the message says.',
+    severity: 'error',
+  },
+  'walmart.not_found': {
+    title: 'Item not on Walmart',
+    help: 'The update or retirement names a SKU Walmart has no item for, or one that was deleted or retired. Check the SKU; to sell the item, set it up again as a full item (MP_ITEM) before sending updates.',
+    severity: 'error',
+  },
+  'walmart.stale': {
+    title: 'Update already applied',
+    help: 'Walmart had already applied this exact update, so it skipped the repeat. Nothing needs fixing; contact Walmart Partner Support only if the item on Walmart does not show the change.',
+    severity: 'info',
+  },
+  'walmart.file': {
+    title: 'Walmart could not read the feed',
+    help: 'Walmart could not parse the feed data (malformed characters or structure), so it processed none of it. Remove broken characters, check the file against the current spec and send the feed again.',
+    severity: 'error',
+  },
+  'walmart.system': {
+    title: 'Walmart failed on its side',
+    help: 'Walmart hit an internal error, a timeout or its rate limit while processing the item and reported nothing wrong with the data. Sending the item again unchanged later usually works; contact Walmart Partner Support with the feed ID if it keeps failing.',
+    severity: 'error',
+  },
+  'walmart.unknown': {
+    title: 'Error from Walmart',
+    help: 'Walmart rejected the item with a code catalog-gate has no explanation for; the message is Walmart\'s own description. Fix what it names, or ask Walmart Partner Support, quoting the code and the feed ID.',
+    severity: 'error',
+  },
+};
+
+/**
  * What each rule emits, with a title per code. A rule that sets no `code:` in its findings emits its own id.
  * test/reports/code-catalog.test.ts scans the rule modules and fails when a rule emits a code missing here.
  */
@@ -264,6 +311,7 @@ function ruleEntries(rule: Rule): CodeEntry[] {
 function buildCatalog(): ReadonlyMap<string, CodeEntry> {
   const map = new Map<string, CodeEntry>();
   for (const [code, entry] of Object.entries(ENGINE_CODES)) map.set(code, { code, ...entry, known: true });
+  for (const [code, entry] of Object.entries(WALMART_CODES)) map.set(code, { code, ...entry, known: true });
   // A rule's own codes win over nothing; two rules sharing a code keep the first (the pack order runs them).
   for (const rule of ALL_RULES) for (const entry of ruleEntries(rule)) if (!map.has(entry.code)) map.set(entry.code, entry);
   return map;
@@ -271,7 +319,7 @@ function buildCatalog(): ReadonlyMap<string, CodeEntry> {
 
 const CATALOG = buildCatalog();
 
-/** Every known code, engine codes first, then rule codes in pack order. */
+/** Every known code: engine codes, Walmart's ingestion verdicts, then rule codes in pack order. */
 export const CODE_CATALOG: readonly CodeEntry[] = [...CATALOG.values()];
 
 /** The entry for a code; for one the catalogue does not know, a generic entry (`known: false`). */
