@@ -37,12 +37,13 @@ export function registerFeeds(program: Command, state: CommandState): void {
     feeds
       .command('watch')
       .description('poll a feed until Walmart has processed it; exit 0 if every item succeeded, 1 otherwise')
-      .argument('<feed-id>', 'the feed ID Walmart returned')
+      .argument('[feed-id]', 'the feed ID Walmart returned (or --state-dir for every feed a submit left unfinished)')
+      .option('--state-dir <dir>', "a submit ledger's directory: follow every feed it has as sent, and record the verdicts")
       .option('--interval-ms <n>', 'time between polls (default 5000)')
       .option('--timeout-ms <n>', 'give up (exit 2) after this long (default 30 minutes)'),
   )
-    .addHelpText('after', `\nExamples:\n  $ catalog-gate feeds watch 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA\n  $ catalog-gate feeds watch 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA --interval-ms 2000 --timeout-ms 600000\n${ENV}`)
-    .action(async (feedId: string, flags: FeedsWatchFlags) => {
+    .addHelpText('after', `\nExamples:\n  $ catalog-gate feeds watch 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA\n  $ catalog-gate feeds watch 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA --interval-ms 2000 --timeout-ms 600000\n  $ catalog-gate feeds watch --state-dir .catalog-gate\n${ENV}`)
+    .action(async (feedId: string | undefined, flags: FeedsWatchFlags) => {
       const { runFeedsWatch } = await import('../run-feeds.js');
       state.code = await runFeedsWatch(feedId, flags);
     });
