@@ -146,8 +146,9 @@ export async function runSubmit(file: string, flags: SubmitFlags): Promise<numbe
     return await withWalmartClient(flags, async (client) => {
       const hooks = pauseHooksFrom(process.env.CATALOG_GATE_SUBMIT_PAUSE);
       await reconcile({ client, ledger, log });
-      const usedThisHour = [...ledger.state.feeds.values()].filter((f) => f.state !== 'unsent' && f.at > Date.now() - HOUR).length;
-      const plan = makePlan({ feedType, frameBytes, candidates, ledger: ledger.state.records, mode, limits, usedThisHour });
+      const recent = [...ledger.state.feeds.values()].filter((f) => f.state !== 'unsent' && f.at > Date.now() - HOUR);
+      const plan = makePlan({ feedType, frameBytes, candidates, ledger: ledger.state.records, mode, limits, usedThisHour: recent.length });
+      const quotaFreesAt = recent.length === 0 ? undefined : Math.min(...recent.map((f) => f.at)) + HOUR;
       const texts = new Map(prepared.records.map((r) => [r.index, r.text]));
       const submitter = new Submitter({
         client,
@@ -159,6 +160,7 @@ export async function runSubmit(file: string, flags: SubmitFlags): Promise<numbe
         log,
         sleep,
         waitForQuota: flags.wait === true,
+        ...(quotaFreesAt === undefined ? {} : { quotaFreesAt }),
       });
       const sent = await submitter.run(plan);
       if (flags.wait === true) await follow({ client, ledger, hooks, schedule, sleep, log });
@@ -212,6 +214,8 @@ async function report(
   if (quotaUntil !== undefined) log(`catalog-gate: Walmart's hourly feed quota is used up until ${new Date(quotaUntil).toISOString()}; run the same command again then to send the rest.`);
   const issuesFail = outcome.issues.some((i) => atLeast(i.severity, failOn));
   if (issuesFail) return EXIT_ISSUES;
+  // Valid records left unsent (the hourly quota) are work not done: the same command sends them later.
+  if (!dryRun && outcome.submission.counts.not_sent > 0) return EXIT_ISSUES;
   if (flags.wait === true) {
     const c = outcome.submission.counts;
     if (c.failed + c.in_review + c.sent + c.not_sent > 0) return EXIT_ISSUES;

@@ -103,7 +103,7 @@ export function decide(c: Candidate, prior: LedgerRecord | undefined, mode: Subm
 }
 
 /** Records in units that stay together: a variant group (at its first record's place), or one record. */
-function units(records: readonly Candidate[]): Candidate[][] {
+export function units(records: readonly Candidate[]): Candidate[][] {
   const out: Candidate[][] = [];
   const byGroup = new Map<string, Candidate[]>();
   for (const c of records) {
@@ -120,6 +120,19 @@ function units(records: readonly Candidate[]): Candidate[][] {
     }
   }
   return out;
+}
+
+/** Two halves of a feed Walmart found too large, cut between variant groups where there is more than one. */
+export function halves(records: readonly Candidate[]): [Candidate[], Candidate[]] {
+  const us = units(records);
+  if (us.length < 2) {
+    const half = Math.ceil(records.length / 2);
+    return [records.slice(0, half), records.slice(half)];
+  }
+  const first: Candidate[] = [];
+  const rest: Candidate[] = [];
+  for (const u of us) (rest.length === 0 && (first.length === 0 || first.length + u.length / 2 <= records.length / 2) ? first : rest).push(...u);
+  return rest.length === 0 ? [first.slice(0, Math.ceil(first.length / 2)), first.slice(Math.ceil(first.length / 2))] : [first, rest];
 }
 
 /**

@@ -8,6 +8,7 @@ import { WalmartError, WalmartHttpError, WalmartOutcomeUnknownError, WalmartPayl
 import { buildFeedBody } from './feed-body.js';
 import { findFeedsByFileName } from './find-feed.js';
 import type { Ledger, RecordRef } from './ledger.js';
+import { halves } from './plan.js';
 import type { Candidate, Plan } from './plan.js';
 import { contentHash } from './record-key.js';
 import type { PauseHooks } from './test-hooks.js';
@@ -27,6 +28,8 @@ export interface SubmitterDeps {
   waitForQuota: boolean;
   /** Looks after a lost answer before concluding the feed was not taken. */
   lookupDelaysMs?: readonly number[];
+  /** When the quota the plan counts on frees up again (for feeds planned beyond this hour's quota). */
+  quotaFreesAt?: number;
 }
 
 export interface SendOutcome {
@@ -90,6 +93,11 @@ export class Submitter {
   async run(plan: Plan): Promise<SendOutcome> {
     const out: SendOutcome = { sent: [], tooLarge: [...plan.tooLarge] };
     for (const feed of plan.feeds) {
+      if (feed.quotaHour > 0 && !this.#d.waitForQuota) {
+        // Planned past this hour's quota: stop here rather than spend a request on a certain 429.
+        out.quotaUntil = this.#d.quotaFreesAt ?? Date.now() + 3_600_000;
+        break;
+      }
       const stop = await this.#send(feed.records, out, 1);
       if (stop) break;
     }
@@ -119,10 +127,10 @@ export class Submitter {
           out.tooLarge.push(...records);
           return false;
         }
-        const half = Math.ceil(records.length / 2);
+        const [a, b] = halves(records);
         d.log(`Walmart found the ${records.length}-record feed too large (413); sending it as two halves.`);
-        if (await this.#send(records.slice(0, half), out, 1)) return true;
-        return this.#send(records.slice(half), out, 1);
+        if (await this.#send(a, out, 1)) return true;
+        return this.#send(b, out, 1);
       }
       if (unknownOutcome(e)) {
         const feedId = await this.#lookUp(fileName);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFeedBody, feedBytes, feedFrame } from '../../src/submit/feed-body.js';
 import type { LedgerRecord } from '../../src/submit/ledger.js';
-import { decide, makePlan, packFeeds } from '../../src/submit/plan.js';
+import { decide, halves, makePlan, packFeeds } from '../../src/submit/plan.js';
 import type { Candidate } from '../../src/submit/plan.js';
 
 const c = (index: number, bytes = 10, hash = 'h'): Candidate => ({ index, key: `K${index}`, hash, bytes, sku: `S${index}` });
@@ -94,5 +94,19 @@ describe('variant groups', () => {
   it('splits a group larger than a whole feed', () => {
     const { feeds } = packFeeds([1, 2, 3].map((i) => g(i, 'A')), 20, { maxItems: 2, maxBytes: 1_000 });
     expect(feeds.map((f) => f.length)).toEqual([2, 1]);
+  });
+});
+
+describe('halves', () => {
+  it('cuts a too-large feed between variant groups', () => {
+    const g = (index: number, group: string): Candidate => ({ ...c(index), group });
+    const [a, b] = halves([g(1, 'A'), g(2, 'A'), g(3, 'A'), g(4, 'B'), g(5, 'B'), g(6, 'B'), c(7)]);
+    expect(a.map((r) => r.index)).toEqual([1, 2, 3]);
+    expect(b.map((r) => r.index)).toEqual([4, 5, 6, 7]);
+  });
+
+  it('cuts a single group in the middle', () => {
+    const [a, b] = halves([1, 2, 3].map((i) => ({ ...c(i), group: 'A' })));
+    expect([a.length, b.length]).toEqual([2, 1]);
   });
 });
