@@ -162,8 +162,17 @@ export async function runSubmit(file: string, flags: SubmitFlags): Promise<numbe
         waitForQuota: flags.wait === true,
         ...(quotaFreesAt === undefined ? {} : { quotaFreesAt }),
       });
-      const sent = await submitter.run(plan);
-      if (flags.wait === true) await follow({ client, ledger, hooks, schedule, sleep, log });
+      // With --wait, feeds are followed while later ones are still being sent.
+      let sending = true;
+      const following = flags.wait === true ? follow({ client, ledger, hooks, schedule, sleep, log, moreComing: () => sending }) : undefined;
+      following?.catch(() => undefined); // awaited below; this only keeps a failure during sending from going unhandled
+      let sent: Awaited<ReturnType<Submitter['run']>>;
+      try {
+        sent = await submitter.run(plan);
+      } finally {
+        sending = false;
+      }
+      await following;
       return report(prepared, pieces, { ...plan, tooLarge: sent.tooLarge }, ledger, feedsOf(ledger, pieces.outcome), flags, file, failOn, sent.quotaUntil, false);
     });
   } finally {

@@ -4,6 +4,7 @@
 import type { WalmartClient } from '../walmart/client.js';
 import { getFeedStatus, iterateFeedItems } from '../walmart/endpoints/feed-status.js';
 import type { FeedStatus, ItemIngestionStatus } from '../walmart/endpoints/feed-status.js';
+import { WalmartError } from '../walmart/errors.js';
 import { parseIngestionErrors } from '../walmart/ingestion-errors.js';
 import type { IngestionError } from '../walmart/ingestion-errors.js';
 import type { ItemResult, Ledger, LedgerFeed, RecordOutcome } from './ledger.js';
@@ -17,8 +18,10 @@ export interface FollowDeps {
   schedule: readonly number[];
   sleep: (ms: number) => Promise<void>;
   log: (line: string) => void;
-  /** Give up (leaving the feeds to a later run) after this long; default never. */
+  /** Give up (leaving the feeds to a later run) at this time; default never. */
   deadline?: number;
+  /** True while feeds are still being sent: follow waits for them too. */
+  moreComing?: () => boolean;
 }
 
 export function feedDone(s: FeedStatus): boolean {
@@ -74,19 +77,51 @@ async function verdicts(d: FollowDeps, feed: LedgerFeed, status: FeedStatus): Pr
   d.log(`Feed ${feedId}: ${status.feedStatus ?? 'done'}; ${ok} of ${feed.records.length} records succeeded.`);
 }
 
-/** Polls every feed the ledger has as sent until each is done; returns the feeds still open (deadline). */
+/** How often to look for feeds just sent while the submitter is still sending. */
+const NEW_FEED_CHECK_MS = 50;
+
+/**
+ * Polls every feed the ledger has as sent until each is done, each on its own schedule from when it was
+ * first seen; while `moreComing()` says feeds are still being sent, those join as they appear. Returns the
+ * feeds still open at the deadline.
+ */
 export async function follow(d: FollowDeps): Promise<LedgerFeed[]> {
-  let open = d.ledger.state.pending();
-  for (let round = 0; open.length > 0; round++) {
-    const wait = waitBefore(d.schedule, round);
-    if (d.deadline !== undefined && Date.now() + wait > d.deadline) return open;
-    await d.sleep(wait);
-    for (const feed of open) {
-      const status = await getFeedStatus(d.client, feed.feedId as string, { includeDetails: false });
-      await d.hooks.reach('polling');
-      if (feedDone(status)) await verdicts(d, feed, status);
+  const polls = new Map<string, { n: number; due: number }>();
+  const pollOf = (f: LedgerFeed): { n: number; due: number } => {
+    let p = polls.get(f.fileName);
+    if (p === undefined) {
+      p = { n: 0, due: Date.now() + waitBefore(d.schedule, 0) };
+      polls.set(f.fileName, p);
     }
-    open = d.ledger.state.pending();
+    return p;
+  };
+  for (;;) {
+    const open = d.ledger.state.pending();
+    const more = d.moreComing?.() ?? false;
+    if (open.length === 0 && !more) return [];
+    const now = Date.now();
+    let next = Math.min(...open.map((f) => pollOf(f).due));
+    if (more) next = Math.min(next, now + NEW_FEED_CHECK_MS);
+    if (d.deadline !== undefined && next > d.deadline) return open;
+    await d.sleep(Math.max(0, next - now));
+    const due = open.filter((f) => pollOf(f).due <= Date.now());
+    // Feeds are followed side by side: one slow feed (or a retried page) does not hold the others up.
+    await Promise.all(
+      due.map(async (feed) => {
+        const p = pollOf(feed);
+        p.n++;
+        try {
+          const status = await getFeedStatus(d.client, feed.feedId as string, { includeDetails: false });
+          await d.hooks.reach('polling');
+          if (feedDone(status)) await verdicts(d, feed, status);
+        } catch (e) {
+          // A poll that still fails after the client's retries (a long 429, an outage) is asked again at the
+          // next poll; the feed is Walmart's either way, and nothing is recorded from a half-read answer.
+          if (!(e instanceof WalmartError) || !e.transient) throw e;
+          d.log(`Feed ${feed.feedId ?? feed.fileName}: ${e.message} Asking again at the next poll.`);
+        }
+        p.due = Date.now() + waitBefore(d.schedule, p.n);
+      }),
+    );
   }
-  return open;
 }

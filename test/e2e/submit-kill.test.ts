@@ -44,7 +44,7 @@ describe('submit killed and run again', () => {
     ['after-send:2', 'Walmart took feed 2, the ledger does not know its feedId'],
     ['between-feeds:3', 'three feeds sent and recorded, two to go'],
     ['after-send:5', 'the last feed taken but not recorded'],
-    ['polling:2', 'every feed sent, verdicts being collected'],
+    ['polling:2', 'a status poll answered, its verdicts not recorded'],
   ])('at %s (%s): every valid record in exactly one feed', async (pauseAt) => {
     const emu = await emulator();
     const { dir, file, valid, invalid } = setup();
