@@ -1,5 +1,7 @@
 // Runs `feeds list|status|watch` through the Walmart client: feed records, one feed's summary with its
 // item statuses (paged), and polling a feed until Walmart has finished with it.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { getFeedStatus, iterateFeedItems, iterateFeeds } from '../walmart/index.js';
 import type { FeedRecord, FeedStatus, ItemIngestionStatus, WalmartClient } from '../walmart/index.js';
 import { UsageError } from '../core/errors.js';
@@ -89,7 +91,32 @@ function renderItems(items: readonly ItemIngestionStatus[]): string {
   return out;
 }
 
-export async function runFeedsStatus(feedId: string, flags: FeedsCommonFlags): Promise<number> {
+/** What a submit ledger knows of its feeds, without asking Walmart. */
+async function ledgerStatus(stateDir: string, flags: FeedsCommonFlags): Promise<number> {
+  const { LEDGER_FILE, Ledger } = await import('../submit/ledger.js');
+  if (!existsSync(join(stateDir, LEDGER_FILE))) throw new UsageError(`${stateDir} has no submit ledger (${LEDGER_FILE}); pass the --state-dir a submit used`);
+  const ledger = Ledger.open(stateDir);
+  ledger.close();
+  const feeds = [...ledger.state.feeds.values()].map((f) => {
+    const records = f.records.map((r) => ledger.state.records.get(r.k)).filter((r) => r !== undefined && r.feed === f.fileName);
+    const count = (state: string): number => records.filter((r) => r?.state === state).length;
+    return { feedId: f.feedId, fileName: f.fileName, state: f.state, feedStatus: f.feedStatus, records: f.records.length, succeeded: count('succeeded'), failed: count('failed'), inReview: count('review') };
+  });
+  if (flags.format === 'json') process.stdout.write(JSON.stringify(feeds, null, 2) + '\n');
+  else if (feeds.length === 0) process.stdout.write('No feeds in the ledger.\n');
+  else {
+    const rows = [['FEED ID', 'FILE', 'STATE', 'RECORDS', 'SUCCEEDED', 'FAILED', 'IN REVIEW']];
+    for (const f of feeds) rows.push([f.feedId ?? '-', f.fileName, f.feedStatus ?? f.state.toUpperCase(), String(f.records), String(f.succeeded), String(f.failed), String(f.inReview)]);
+    process.stdout.write(pad(rows));
+  }
+  return EXIT_OK;
+}
+
+export async function runFeedsStatus(feedId: string | undefined, flags: FeedsCommonFlags & { stateDir?: string }): Promise<number> {
+  if (feedId === undefined) {
+    if (flags.stateDir === undefined) throw new UsageError('feeds status needs a feed ID, or --state-dir for the feeds of a submit ledger');
+    return ledgerStatus(flags.stateDir, flags);
+  }
   const { summary, items } = await withWalmartClient(flags, (client) => summaryAndItems(client, feedId, false));
   if (flags.format === 'json') process.stdout.write(JSON.stringify({ ...summary, items }, null, 2) + '\n');
   else process.stdout.write(`${summaryLine(summary)}\n${renderItems(items)}`);

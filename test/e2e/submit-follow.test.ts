@@ -20,6 +20,9 @@ describe('submit, then feeds watch from the ledger', () => {
     const watch = await runCli(['feeds', 'watch', '--state-dir', state, '--base-url', emu.url, '--interval-ms', '50']);
     expect(watch.code, watch.stderr).toBe(0);
     expect(watch.stdout).toMatch(/Every record of these feeds succeeded/);
+    const status = await runCli(['feeds', 'status', '--state-dir', state]);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/PROCESSED\s+12\s+12\s+0\s+0/);
     const again = await runCli(['submit', file, '--base-url', emu.url, '--state-dir', state, '--format', 'json']);
     expect(parseReport(again).submission.counts).toMatchObject({ succeeded: 12 });
     expect(emu.state.feeds.size).toBe(1);

@@ -27,9 +27,15 @@ export function registerFeeds(program: Command, state: CommandState): void {
       const { runFeedsList } = await import('../run-feeds.js');
       state.code = await runFeedsList(flags);
     });
-  common(feeds.command('status').description('one feed\'s summary and every item\'s ingestion status').argument('<feed-id>', 'the feed ID Walmart returned'))
-    .addHelpText('after', `\nExamples:\n  $ catalog-gate feeds status 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA\n  $ catalog-gate feeds status 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA --format json\n${ENV}`)
-    .action(async (feedId: string, flags: FeedsCommonFlags) => {
+  common(
+    feeds
+      .command('status')
+      .description('one feed\'s summary and every item\'s ingestion status, or what a submit ledger knows of its feeds')
+      .argument('[feed-id]', 'the feed ID Walmart returned')
+      .option('--state-dir <dir>', "without a feed ID: the feeds of this submit ledger, as far as it knows (no network)"),
+  )
+    .addHelpText('after', `\nExamples:\n  $ catalog-gate feeds status 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA\n  $ catalog-gate feeds status 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA --format json\n  $ catalog-gate feeds status --state-dir .catalog-gate\n${ENV}`)
+    .action(async (feedId: string | undefined, flags: FeedsCommonFlags & { stateDir?: string }) => {
       const { runFeedsStatus } = await import('../run-feeds.js');
       state.code = await runFeedsStatus(feedId, flags);
     });
