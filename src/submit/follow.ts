@@ -63,6 +63,14 @@ export function matchItems(feed: LedgerFeed, items: readonly ItemIngestionStatus
     }
     results.set(ref.k, r);
   }
+  if (feedStatus === 'PROCESSED') {
+    // A finished feed that does not mention a record would leave it "sent" for ever: it is reported as
+    // failed, with a type no resend treats as retryable, so nothing is sent twice on a guess.
+    for (const ref of feed.records) {
+      if (results.has(ref.k)) continue;
+      results.set(ref.k, { k: ref.k, h: ref.h, s: 'failed', e: [{ type: 'NOT_REPORTED', code: 'ITEM_NOT_REPORTED', description: 'Walmart finished the feed without reporting on this record; look the item up in Seller Center before sending it again.' }] });
+    }
+  }
   return [...results.values()];
 }
 

@@ -53,11 +53,13 @@ interface Kept {
 /** Keeps each item's text as it goes into validation. */
 async function* keeping(items: AsyncIterable<InputItem> | Iterable<InputItem>, into: Map<number, Kept>): AsyncGenerator<InputItem> {
   let n = 0;
-  for await (const item of items) {
+  const keep = (item: InputItem): InputItem => {
     n++;
     into.set(n, { data: item.data, text: JSON.stringify(item.data) ?? 'null', ...(item.location === undefined ? {} : { location: item.location }) });
-    yield item;
-  }
+    return item;
+  };
+  if (Symbol.asyncIterator in items) for await (const item of items) yield keep(item);
+  else for (const item of items) yield keep(item);
 }
 
 async function* counting(events: AsyncIterable<ValidationEvent>, meta: Map<number, { sku?: string; productType?: string }>, onRecord?: (n: number) => void): AsyncGenerator<ValidationEvent> {

@@ -36,6 +36,11 @@ describe('matchItems', () => {
     ]);
   });
 
+  it('fails a record a finished feed does not mention, rather than leave it sent for ever', () => {
+    const results = matchItems(feed, [{ sku: 'A', ingestionStatus: 'SUCCESS' }, { sku: 'B', ingestionStatus: 'SUCCESS' }], [], 'PROCESSED');
+    expect(results.find((r) => r.k === 'MP_ITEM|C')).toMatchObject({ s: 'failed', e: [{ code: 'ITEM_NOT_REPORTED' }] });
+  });
+
   it('reads a bare list of errors', () => {
     const [r] = matchItems(feed, [{ sku: 'A', ingestionStatus: 'DATA_ERROR', ingestionErrors: [{ code: 'ERR_PDI_0034', description: 'x' }] }], [], 'PROCESSED');
     expect(r?.e).toEqual([{ code: 'ERR_PDI_0034', description: 'x' }]);
