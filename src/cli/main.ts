@@ -12,7 +12,8 @@ Examples:
   $ catalog-gate spec list
   $ catalog-gate emulator --port 8080 &
   $ WALMART_BASE_URL=http://127.0.0.1:8080 WALMART_CLIENT_ID=id WALMART_CLIENT_SECRET=secret catalog-gate feeds list
-  $ catalog-gate spec import MP_ITEM_SPEC_4.3.json --feed-type MP_ITEM --spec-version 4.3`;
+  $ catalog-gate spec import MP_ITEM_SPEC_4.3.json --feed-type MP_ITEM --spec-version 4.3
+  $ catalog-gate submit catalog.xlsx --dry-run`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
@@ -31,6 +32,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { registerTaxonomy } = await import('./commands/taxonomy.js');
   const { registerFeeds } = await import('./commands/feeds.js');
   const { registerOrders } = await import('./commands/orders.js');
+  const { registerSubmit } = await import('./commands/submit.js');
   registerValidate(program, state);
   registerSpec(program, state);
   registerInit(program, state);
@@ -38,6 +40,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerTaxonomy(program, state);
   registerFeeds(program, state);
   registerOrders(program, state);
+  registerSubmit(program, state);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,7 +1,10 @@
 // Runs `feeds list|status|watch` through the Walmart client: feed records, one feed's summary with its
 // item statuses (paged), and polling a feed until Walmart has finished with it.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { getFeedStatus, iterateFeedItems, iterateFeeds } from '../walmart/index.js';
 import type { FeedRecord, FeedStatus, ItemIngestionStatus, WalmartClient } from '../walmart/index.js';
+import { UsageError } from '../core/errors.js';
 import { EXIT_FAILURE, EXIT_ISSUES, EXIT_OK } from './exit.js';
 import { wholeNumberFlag as count, withWalmartClient } from './walmart-client.js';
 
@@ -17,6 +20,7 @@ export interface FeedsListFlags extends FeedsCommonFlags {
 }
 
 export interface FeedsWatchFlags extends FeedsCommonFlags {
+  stateDir?: string;
   intervalMs?: string;
   timeoutMs?: string;
 }
@@ -87,7 +91,32 @@ function renderItems(items: readonly ItemIngestionStatus[]): string {
   return out;
 }
 
-export async function runFeedsStatus(feedId: string, flags: FeedsCommonFlags): Promise<number> {
+/** What a submit ledger knows of its feeds, without asking Walmart. */
+async function ledgerStatus(stateDir: string, flags: FeedsCommonFlags): Promise<number> {
+  const { LEDGER_FILE, Ledger } = await import('../submit/ledger.js');
+  if (!existsSync(join(stateDir, LEDGER_FILE))) throw new UsageError(`${stateDir} has no submit ledger (${LEDGER_FILE}); pass the --state-dir a submit used`);
+  const ledger = Ledger.open(stateDir);
+  ledger.close();
+  const feeds = [...ledger.state.feeds.values()].map((f) => {
+    const records = f.records.map((r) => ledger.state.records.get(r.k)).filter((r) => r !== undefined && r.feed === f.fileName);
+    const count = (state: string): number => records.filter((r) => r?.state === state).length;
+    return { feedId: f.feedId, fileName: f.fileName, state: f.state, feedStatus: f.feedStatus, records: f.records.length, succeeded: count('succeeded'), failed: count('failed'), inReview: count('review') };
+  });
+  if (flags.format === 'json') process.stdout.write(JSON.stringify(feeds, null, 2) + '\n');
+  else if (feeds.length === 0) process.stdout.write('No feeds in the ledger.\n');
+  else {
+    const rows = [['FEED ID', 'FILE', 'STATE', 'RECORDS', 'SUCCEEDED', 'FAILED', 'IN REVIEW']];
+    for (const f of feeds) rows.push([f.feedId ?? '-', f.fileName, f.feedStatus ?? f.state.toUpperCase(), String(f.records), String(f.succeeded), String(f.failed), String(f.inReview)]);
+    process.stdout.write(pad(rows));
+  }
+  return EXIT_OK;
+}
+
+export async function runFeedsStatus(feedId: string | undefined, flags: FeedsCommonFlags & { stateDir?: string }): Promise<number> {
+  if (feedId === undefined) {
+    if (flags.stateDir === undefined) throw new UsageError('feeds status needs a feed ID, or --state-dir for the feeds of a submit ledger');
+    return ledgerStatus(flags.stateDir, flags);
+  }
   const { summary, items } = await withWalmartClient(flags, (client) => summaryAndItems(client, feedId, false));
   if (flags.format === 'json') process.stdout.write(JSON.stringify({ ...summary, items }, null, 2) + '\n');
   else process.stdout.write(`${summaryLine(summary)}\n${renderItems(items)}`);
@@ -98,9 +127,42 @@ function done(s: FeedStatus): boolean {
   return s.feedStatus === 'ERROR' || (s.feedStatus === 'PROCESSED' && (s.itemsProcessing ?? 0) === 0);
 }
 
-export async function runFeedsWatch(feedId: string, flags: FeedsWatchFlags): Promise<number> {
+/** Follows every feed a submit ledger has as sent, recording the verdicts there; 0 if all its records succeeded. */
+async function watchLedger(stateDir: string, interval: number, timeout: number, flags: FeedsWatchFlags): Promise<number> {
+  const { Ledger } = await import('../submit/ledger.js');
+  const { follow } = await import('../submit/follow.js');
+  const { lockStateDir } = await import('../submit/state-lock.js');
+  const { NO_PAUSE } = await import('../submit/test-hooks.js');
+  const release = lockStateDir(stateDir);
+  const ledger = Ledger.open(stateDir);
+  try {
+    const watched = ledger.state.pending().map((f) => f.fileName);
+    const open = await withWalmartClient(flags, (client) =>
+      follow({ client, ledger, hooks: NO_PAUSE, schedule: [interval], sleep: (ms) => new Promise((r) => setTimeout(r, ms)), log: (l) => process.stderr.write(`${l}\n`), deadline: Date.now() + timeout }),
+    );
+    const feeds = watched.map((name) => ledger.state.feeds.get(name)).filter((f) => f !== undefined);
+    const records = feeds.flatMap((f) => f.records.map((r) => ({ sku: r.sku, row: r.row, record: r.n, feedId: f.feedId, ...ledger.state.records.get(r.k) })));
+    const ok = open.length === 0 && records.every((r) => r.state === 'succeeded');
+    if (flags.format === 'json') process.stdout.write(JSON.stringify({ ok, feeds: feeds.map((f) => ({ feedId: f.feedId, fileName: f.fileName, status: f.feedStatus ?? 'SENT' })), records }, null, 2) + '\n');
+    else {
+      let out = watched.length === 0 ? 'No feeds in the ledger are waiting for Walmart.\n' : '';
+      for (const r of records.filter((x) => x.state !== 'succeeded')) out += `  ${r.sku ?? `record ${r.record}`}${r.row === undefined ? '' : ` (row ${r.row})`}  ${r.state ?? '-'}  ${(r.errors ?? []).map((e) => `${e.code}: ${e.description ?? ''}`).join('; ')}\n`;
+      process.stdout.write(out + (ok ? 'Every record of these feeds succeeded.\n' : ''));
+    }
+    return ok ? EXIT_OK : EXIT_ISSUES;
+  } finally {
+    ledger.close();
+    release();
+  }
+}
+
+export async function runFeedsWatch(feedId: string | undefined, flags: FeedsWatchFlags): Promise<number> {
   const interval = count(flags.intervalMs, '--interval-ms', 5000, 10);
   const timeout = count(flags.timeoutMs, '--timeout-ms', 30 * 60_000, 1);
+  if (feedId === undefined) {
+    if (flags.stateDir === undefined) throw new UsageError('feeds watch needs a feed ID, or --state-dir to follow the feeds a submit left unfinished');
+    return watchLedger(flags.stateDir, interval, timeout, flags);
+  }
   return withWalmartClient(flags, async (client) => {
     const deadline = Date.now() + timeout;
     let status = await getFeedStatus(client, feedId, { includeDetails: false });

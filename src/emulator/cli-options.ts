@@ -12,6 +12,7 @@ export interface EmulatorFlags {
   tokenTtl?: string | number;
   seed?: string;
   cacheDir?: string;
+  feedsPerHour?: string | number;
 }
 
 function whole(flag: string, value: string | number | undefined, min: number, max: number): number | undefined {
@@ -29,6 +30,8 @@ export function emulatorOptionsFromFlags(flags: EmulatorFlags): EmulatorOptions 
   if (port !== undefined) options.port = port;
   if (processingMs !== undefined) options.processingMs = processingMs;
   if (tokenTtl !== undefined) options.tokenTtlSeconds = tokenTtl;
+  const feedsPerHour = whole('--feeds-per-hour', flags.feedsPerHour, 1, 1_000_000);
+  if (feedsPerHour !== undefined) options.feedsPerHour = feedsPerHour;
   if (flags.host !== undefined) options.host = flags.host;
   if (flags.faults !== undefined) options.faults = flags.faults;
   if (flags.seed !== undefined) options.seed = /^\d+$/.test(flags.seed) ? Number(flags.seed) : flags.seed;

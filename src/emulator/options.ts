@@ -34,6 +34,8 @@ export interface EmulatorOptions {
   slowMs?: number;
   /** Per-API buckets over the defaults, or false for buckets too large to empty. */
   rateLimits?: RateLimitOptions;
+  /** Item feed submissions allowed per hour (the feedSubmit bucket; default 10). */
+  feedsPerHour?: number;
   /** Largest feed file accepted (default 25 MiB); larger is a 413. */
   maxFeedBytes?: number;
   /** Most items in one feed (default 10,000); more is a 413. */
@@ -117,7 +119,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     faultsOnToken: o.faultsOnToken ?? false,
     resetAcceptsFeed: o.resetAcceptsFeed ?? true,
     slowMs: int('slowMs', o.slowMs, 1500, 0),
-    rateLimits: o.rateLimits,
+    rateLimits: o.feedsPerHour === undefined || o.rateLimits === false ? o.rateLimits : { ...o.rateLimits, feedSubmit: { limit: int('feedsPerHour', o.feedsPerHour, 10, 1), windowMs: 3_600_000 } },
     maxFeedBytes: int('maxFeedBytes', o.maxFeedBytes, 25 * 1024 * 1024, 1),
     maxFeedItems: int('maxFeedItems', o.maxFeedItems, 10_000, 1),
     orders: int('orders', o.orders, 25, 0, 100_000),

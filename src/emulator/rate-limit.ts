@@ -86,6 +86,11 @@ class TokenBucket {
     this.#refill(now);
     this.#tokens = 0;
   }
+
+  give(now: number): void {
+    this.#refill(now);
+    this.#tokens = Math.min(this.#limit, this.#tokens + 1);
+  }
 }
 
 export type RateLimitOptions = false | Partial<Record<ApiName, RateLimit>>;
@@ -131,6 +136,11 @@ export class RateLimiter {
   /** Empties a bucket: the next call to that API gets a 429 (tests of a client's back-off). */
   drain(api: ApiName): void {
     this.#bucket(api).drain(this.#clock.now());
+  }
+
+  /** Gives back the token of a request that was not served (an injected 429 or 5xx). */
+  refund(api: ApiName): void {
+    this.#bucket(api).give(this.#clock.now());
   }
 
   /** Refills every bucket. */

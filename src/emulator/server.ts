@@ -56,6 +56,9 @@ function sleep(o: ResolvedOptions, ms: number): Promise<void> {
   return new Promise((resolve) => o.clock.setTimeout(resolve, ms));
 }
 
+/** How long an injected 429 asks the caller to wait. */
+const INJECTED_THROTTLE_MS = 1000;
+
 /** Replies for the faults that answer instead of the handler. */
 function faultReply(kind: FaultKind): Reply | undefined {
   switch (kind) {
@@ -193,7 +196,13 @@ export class EmulatorServer {
     }
     if (fault !== undefined) {
       const injected = faultReply(fault);
-      if (injected !== undefined) return send(injected, fault === '429' ? { ...bucket, count: 0 } : bucket);
+      if (injected !== undefined) {
+        // The request was not served, so it costs no quota; an injected 429 is a momentary throttle that
+        // advertises a short wait, not the API's whole window (10 feeds an hour would mean 6 minutes).
+        state.limits.refund(api);
+        const now = o.clock.now();
+        return send(injected, fault === '429' ? { ...bucket, count: 0, nextReplenish: Math.min(bucket.nextReplenish, now + INJECTED_THROTTLE_MS) } : bucket);
+      }
     }
     const ctx: RequestContext = {
       method,

@@ -18,6 +18,7 @@ export interface EmulatorCommandFlags {
   tokenTtl?: string;
   seed?: string;
   cacheDir?: string;
+  feedsPerHour?: string;
 }
 
 export function registerEmulator(program: Command, state: CommandState): void {
@@ -31,6 +32,7 @@ export function registerEmulator(program: Command, state: CommandState): void {
     .option('--processing-ms <n>', 'how long a feed takes to process')
     .option('--token-ttl <seconds>', 'lifetime of access tokens')
     .option('--cache-dir <dir>', 'schemas-cache to serve specs from (default: the bundled one)')
+    .option('--feeds-per-hour <n>', 'item feed submissions allowed per hour (default 10)')
     .addHelpText('after', HELP)
     .action(async (flags: EmulatorCommandFlags) => {
       const { emulatorBanner, emulatorOptionsFromFlags, startEmulator } = await import('../../emulator/index.js');

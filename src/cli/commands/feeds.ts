@@ -27,9 +27,15 @@ export function registerFeeds(program: Command, state: CommandState): void {
       const { runFeedsList } = await import('../run-feeds.js');
       state.code = await runFeedsList(flags);
     });
-  common(feeds.command('status').description('one feed\'s summary and every item\'s ingestion status').argument('<feed-id>', 'the feed ID Walmart returned'))
-    .addHelpText('after', `\nExamples:\n  $ catalog-gate feeds status 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA\n  $ catalog-gate feeds status 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA --format json\n${ENV}`)
-    .action(async (feedId: string, flags: FeedsCommonFlags) => {
+  common(
+    feeds
+      .command('status')
+      .description('one feed\'s summary and every item\'s ingestion status, or what a submit ledger knows of its feeds')
+      .argument('[feed-id]', 'the feed ID Walmart returned')
+      .option('--state-dir <dir>', "without a feed ID: the feeds of this submit ledger, as far as it knows (no network)"),
+  )
+    .addHelpText('after', `\nExamples:\n  $ catalog-gate feeds status 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA\n  $ catalog-gate feeds status 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA --format json\n  $ catalog-gate feeds status --state-dir .catalog-gate\n${ENV}`)
+    .action(async (feedId: string | undefined, flags: FeedsCommonFlags & { stateDir?: string }) => {
       const { runFeedsStatus } = await import('../run-feeds.js');
       state.code = await runFeedsStatus(feedId, flags);
     });
@@ -37,12 +43,13 @@ export function registerFeeds(program: Command, state: CommandState): void {
     feeds
       .command('watch')
       .description('poll a feed until Walmart has processed it; exit 0 if every item succeeded, 1 otherwise')
-      .argument('<feed-id>', 'the feed ID Walmart returned')
+      .argument('[feed-id]', 'the feed ID Walmart returned (or --state-dir for every feed a submit left unfinished)')
+      .option('--state-dir <dir>', "a submit ledger's directory: follow every feed it has as sent, and record the verdicts")
       .option('--interval-ms <n>', 'time between polls (default 5000)')
       .option('--timeout-ms <n>', 'give up (exit 2) after this long (default 30 minutes)'),
   )
-    .addHelpText('after', `\nExamples:\n  $ catalog-gate feeds watch 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA\n  $ catalog-gate feeds watch 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA --interval-ms 2000 --timeout-ms 600000\n${ENV}`)
-    .action(async (feedId: string, flags: FeedsWatchFlags) => {
+    .addHelpText('after', `\nExamples:\n  $ catalog-gate feeds watch 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA\n  $ catalog-gate feeds watch 185A1E0E9B8C4A8EB6F3A0C1D2E3F4A5@AQMBAQA --interval-ms 2000 --timeout-ms 600000\n  $ catalog-gate feeds watch --state-dir .catalog-gate\n${ENV}`)
+    .action(async (feedId: string | undefined, flags: FeedsWatchFlags) => {
       const { runFeedsWatch } = await import('../run-feeds.js');
       state.code = await runFeedsWatch(feedId, flags);
     });

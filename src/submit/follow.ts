@@ -1,0 +1,135 @@
+// Follows sent feeds to their end on a poll schedule: GET /v3/feeds/{feedId} until PROCESSED with
+// itemsProcessing 0, or ERROR; then every item's verdict, paged, matched to the ledger's records by SKU
+// (by position where Walmart gives no SKU) and written to the ledger.
+import type { WalmartClient } from '../walmart/client.js';
+import { getFeedStatus, iterateFeedItems } from '../walmart/endpoints/feed-status.js';
+import type { FeedStatus, ItemIngestionStatus } from '../walmart/endpoints/feed-status.js';
+import { WalmartError } from '../walmart/errors.js';
+import { parseIngestionErrors } from '../walmart/ingestion-errors.js';
+import type { IngestionError } from '../walmart/ingestion-errors.js';
+import type { ItemResult, Ledger, LedgerFeed, RecordOutcome } from './ledger.js';
+import { waitBefore } from './poll-schedule.js';
+import type { PauseHooks } from './test-hooks.js';
+
+export interface FollowDeps {
+  client: WalmartClient;
+  ledger: Ledger;
+  hooks: PauseHooks;
+  schedule: readonly number[];
+  sleep: (ms: number) => Promise<void>;
+  log: (line: string) => void;
+  /** Give up (leaving the feeds to a later run) at this time; default never. */
+  deadline?: number;
+  /** True while feeds are still being sent: follow waits for them too. */
+  moreComing?: () => boolean;
+}
+
+export function feedDone(s: FeedStatus): boolean {
+  return s.feedStatus === 'ERROR' || (s.feedStatus === 'PROCESSED' && (s.itemsProcessing ?? 0) === 0);
+}
+
+function outcomeOf(status: string | undefined): RecordOutcome | undefined {
+  switch (status) {
+    case 'SUCCESS':
+      return 'succeeded';
+    case 'IN_REVIEW':
+      return 'review';
+    case 'DATA_ERROR':
+    case 'SYSTEM_ERROR':
+    case 'TIMEOUT_ERROR':
+      return 'failed';
+    default:
+      return undefined;
+  }
+}
+
+/** Walmart's item verdicts as ledger results, matched to the feed's records. */
+export function matchItems(feed: LedgerFeed, items: readonly ItemIngestionStatus[], feedErrors: readonly IngestionError[], feedStatus: string | undefined): ItemResult[] {
+  if (feedStatus === 'ERROR') {
+    // Nothing in an ERROR feed was processed: every record failed with the feed's errors.
+    const e = feedErrors.length > 0 ? [...feedErrors] : [{ code: 'FEED_ERROR', description: 'Walmart could not process the feed file.' }];
+    return feed.records.map((r) => ({ k: r.k, h: r.h, s: 'failed', e }));
+  }
+  const bySku = new Map(feed.records.filter((r) => r.sku !== undefined).map((r) => [r.sku as string, r]));
+  const results = new Map<string, ItemResult>();
+  for (const item of items) {
+    const ref = (item.sku === undefined ? undefined : bySku.get(item.sku)) ?? (item.index === undefined ? undefined : feed.records[item.index]);
+    const s = outcomeOf(item.ingestionStatus);
+    if (ref === undefined || s === undefined) continue;
+    const r: ItemResult = { k: ref.k, h: ref.h, s };
+    if (s === 'failed') {
+      const errors = parseIngestionErrors(item.ingestionErrors);
+      r.e = errors.length > 0 ? errors : [{ type: item.ingestionStatus ?? 'DATA_ERROR', code: item.ingestionStatus ?? 'DATA_ERROR' }];
+    }
+    results.set(ref.k, r);
+  }
+  if (feedStatus === 'PROCESSED') {
+    // A finished feed that does not mention a record would leave it "sent" for ever: it is reported as
+    // failed, with a type no resend treats as retryable, so nothing is sent twice on a guess.
+    for (const ref of feed.records) {
+      if (results.has(ref.k)) continue;
+      results.set(ref.k, { k: ref.k, h: ref.h, s: 'failed', e: [{ type: 'NOT_REPORTED', code: 'ITEM_NOT_REPORTED', description: 'Walmart finished the feed without reporting on this record; look the item up in Seller Center before sending it again.' }] });
+    }
+  }
+  return [...results.values()];
+}
+
+async function verdicts(d: FollowDeps, feed: LedgerFeed, status: FeedStatus): Promise<void> {
+  const feedId = feed.feedId as string;
+  const items: ItemIngestionStatus[] = [];
+  if (status.feedStatus !== 'ERROR') for await (const item of iterateFeedItems(d.client, feedId)) items.push(item);
+  const feedErrors = parseIngestionErrors((status as Record<string, unknown>).ingestionErrors);
+  const results = matchItems(feed, items, feedErrors, status.feedStatus);
+  d.ledger.write({ t: 'result', feed: feed.fileName, feedId, at: d.ledger.now(), feedStatus: status.feedStatus ?? 'UNKNOWN', items: results });
+  const ok = results.filter((r) => r.s === 'succeeded').length;
+  d.log(`Feed ${feedId}: ${status.feedStatus ?? 'done'}; ${ok} of ${feed.records.length} records succeeded.`);
+}
+
+/** How often to look for feeds just sent while the submitter is still sending. */
+const NEW_FEED_CHECK_MS = 50;
+
+/**
+ * Polls every feed the ledger has as sent until each is done, each on its own schedule from when it was
+ * first seen; while `moreComing()` says feeds are still being sent, those join as they appear. Returns the
+ * feeds still open at the deadline.
+ */
+export async function follow(d: FollowDeps): Promise<LedgerFeed[]> {
+  const polls = new Map<string, { n: number; due: number }>();
+  const pollOf = (f: LedgerFeed): { n: number; due: number } => {
+    let p = polls.get(f.fileName);
+    if (p === undefined) {
+      p = { n: 0, due: Date.now() + waitBefore(d.schedule, 0) };
+      polls.set(f.fileName, p);
+    }
+    return p;
+  };
+  for (;;) {
+    const open = d.ledger.state.pending();
+    const more = d.moreComing?.() ?? false;
+    if (open.length === 0 && !more) return [];
+    const now = Date.now();
+    let next = Math.min(...open.map((f) => pollOf(f).due));
+    if (more) next = Math.min(next, now + NEW_FEED_CHECK_MS);
+    if (d.deadline !== undefined && next > d.deadline) return open;
+    await d.sleep(Math.max(0, next - now));
+    const due = open.filter((f) => pollOf(f).due <= Date.now());
+    // Feeds are followed side by side: one slow feed (or a retried page) does not hold the others up.
+    await Promise.all(
+      due.map(async (feed) => {
+        const p = pollOf(feed);
+        p.n++;
+        try {
+          const status = await getFeedStatus(d.client, feed.feedId as string, { includeDetails: false });
+          await d.hooks.reach('polling');
+          if (feedDone(status)) await verdicts(d, feed, status);
+        } catch (e) {
+          // A poll that still fails after the client's retries (a long 429, an outage) is asked again at the
+          // next poll; the feed is Walmart's either way, and nothing is recorded from a half-read answer.
+          if (!(e instanceof WalmartError) || !e.transient) throw e;
+          d.log(`Feed ${feed.feedId ?? feed.fileName}: ${e.message} Asking again at the next poll.`);
+        }
+        p.due = Date.now() + waitBefore(d.schedule, p.n);
+      }),
+    );
+  }
+}
