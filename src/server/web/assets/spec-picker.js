@@ -112,7 +112,7 @@ export class SpecPicker {
     if (found.some((pt) => pt === word)) {
       this.els.productTypeHelp.textContent = `"${word}" is a cached product type.`;
     } else if (found.length > 0) {
-      this.els.productTypeHelp.textContent = `${plural(found.length, 'product type')} match "${word}"; pick one from the list.`;
+      this.els.productTypeHelp.textContent = `${plural(found.length, 'product type')} ${found.length === 1 ? 'matches' : 'match'} "${word}"; pick one from the list.`;
     } else if (suggestions.length > 0) {
       const buttons = suggestions.slice(0, 5).map((s) => {
         const b = h('button', { type: 'button', class: 'link' }, [s]);
