@@ -1,10 +1,12 @@
 // The library's entry points: validate() for a whole feed in memory, validateStream() over an async
 // iterable of items that yields each record's result as it goes (constant memory but for the
 // cross-record rules' small per-record state).
+import { InputError } from '../core/errors.js';
 import type { Issue, Report, Summary } from '../core/issue.js';
 import { isInputItem } from '../core/record.js';
 import type { InputItem } from '../core/record.js';
 import { splitFeedDocument } from '../sources/feed-document.js';
+import type { FeedSource } from '../sources/json-file.js';
 import type { ValidateOptions } from './options.js';
 import { Validator } from './validator.js';
 import type { RecordResult } from './validator.js';
@@ -65,6 +67,17 @@ export async function validate(input: unknown, options: ValidateOptions = {}): P
   const header = doc.header ?? options.header;
   const stream = validateStream(doc.items, { ...options, ...(header ? { header } : {}), checkHeader: doc.headerKey !== undefined || options.header !== undefined });
   return collect(stream);
+}
+
+/** Lets a caller watch or wrap the events on their way to collect() (the CLI's progress line). */
+export type EventTap = (events: AsyncIterable<ValidationEvent>) => AsyncIterable<ValidationEvent>;
+
+/** A JSON/JSONL feed read by sources/json-file.ts, as the CLI and the service validate it; `name` is for messages. */
+export async function validateFeedSource(name: string, source: FeedSource, options: ValidateOptions = {}, tap: EventTap = (e) => e): Promise<ValidationReport> {
+  const events = validateStream(source.items, { ...options, ...(source.header ? { header: source.header } : {}), checkHeader: source.hasHeader });
+  const report = await collect(tap(events));
+  if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${name} has no items`);
+  return report;
 }
 
 /** Gathers a stream's events into one report, issues ordered by record. */
