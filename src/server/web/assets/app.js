@@ -193,7 +193,8 @@ function showReport(report, file) {
     dd.textContent = (s[key] ?? 0).toLocaleString('en-US');
   }
   const spec = report.spec === undefined ? '' : ` against ${report.spec.feedType} ${report.spec.specVersion}`;
-  const sheet = report.sheet?.name ? `, sheet ${report.sheet.name}` : '';
+  // A csv's only sheet is named after the file: say it once.
+  const sheet = report.sheet?.name && report.sheet.name !== file.name ? `, sheet ${report.sheet.name}` : '';
   byId('summary-source', HTMLElement).textContent = `${file.name}${sheet}${spec}`;
   /** @type {Map<string, number>} */
   const byCode = new Map();

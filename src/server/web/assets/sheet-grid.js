@@ -41,8 +41,19 @@ export class SheetGrid {
     this.issueRows = new Set();
     this.columnCount = 0;
     this.page = 0;
+    /** @type {number | undefined} the first spreadsheet row on screen */
+    this.shownFirst = undefined;
+    /** @type {number | undefined} the last spreadsheet row on screen */
+    this.shownLast = undefined;
+    /** @type {number | undefined} the row of the marked cell focused last */
+    this.focusedRow = undefined;
     els.onlyIssueRows.addEventListener('change', () => {
-      this.page = 0;
+      // Stay near the rows on screen: the page that holds the cell last focused there, else the first shown row
+      // (or the next one still listed).
+      const keep = this.focusedRow !== undefined && this.onScreen(this.focusedRow) ? this.focusedRow : this.shownFirst;
+      const rows = this.rowNumbers();
+      const at = keep === undefined ? 0 : rows.findIndex((r) => r >= keep);
+      this.page = at < 0 ? 0 : Math.floor(at / PAGE_ROWS);
       this.render();
     });
     els.prev.addEventListener('click', () => this.turn(-1));
@@ -52,7 +63,11 @@ export class SheetGrid {
     table.addEventListener('mouseout', (e) => {
       if (!(e.relatedTarget instanceof Node) || !table.contains(e.relatedTarget)) this.showTip(null);
     });
-    table.addEventListener('focusin', (e) => this.showTip(e.target));
+    table.addEventListener('focusin', (e) => {
+      const row = e.target instanceof Element ? /^(?:cell|row)-(\d+)/.exec(e.target.id)?.[1] : undefined;
+      if (row !== undefined) this.focusedRow = Number(row);
+      this.showTip(e.target);
+    });
     table.addEventListener('focusout', () => this.hideTip());
     /** @type {Element | undefined} the marked cell the tooltip belongs to */
     this.tipAnchor = undefined;
@@ -79,6 +94,7 @@ export class SheetGrid {
     this.marks = new Map();
     this.issueRows = new Set();
     this.page = 0;
+    this.focusedRow = undefined;
     this.els.onlyIssueRows.checked = false;
     this.columnCount = sheet === undefined ? 0 : Math.max(sheet.columns.length, ...sheet.rows.map((r) => r.length));
     for (const issue of issues) {
@@ -113,6 +129,14 @@ export class SheetGrid {
     if (sheet === undefined) return [];
     const all = sheet.rows.map((_, i) => sheet.firstRow + i);
     return this.els.onlyIssueRows.checked ? all.filter((r) => this.issueRows.has(r)) : all;
+  }
+
+  /**
+   * @param {number} row
+   * @returns {boolean}
+   */
+  onScreen(row) {
+    return this.shownFirst !== undefined && this.shownLast !== undefined && row >= this.shownFirst && row <= this.shownLast;
   }
 
   /** @param {number} delta */
@@ -157,6 +181,8 @@ export class SheetGrid {
 
     const first = shown[0];
     const last = shown[shown.length - 1];
+    this.shownFirst = first;
+    this.shownLast = last;
     pageLabel.textContent = first === undefined || last === undefined
       ? 'No rows'
       : `Rows ${first.toLocaleString('en-US')}–${last.toLocaleString('en-US')} (${plural(rows.length, 'row')}${this.els.onlyIssueRows.checked ? ' with issues' : ''})`;
