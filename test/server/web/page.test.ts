@@ -267,7 +267,15 @@ describe.skipIf(!HAS_CHROMIUM)(`web page in Chromium (skipped when ${SKIP_REASON
     const options = await values(page, '#product-type-options option');
     expect(options).toContain('Garden Hoses');
     expect(await page.textContent('#product-type-help')).toMatch(/1 product type matches "hose"|product types match "hose"/);
+    // A typo: nothing matches, the taxonomy's nearest names are offered as buttons that fill the field.
+    await page.fill('#product-type', 'T-Shrits');
+    const suggestion = page.locator('#product-type-help button', { hasText: 'T-Shirts' });
+    await suggestion.waitFor();
+    expect(await page.textContent('#product-type-help')).toContain('No product type matches "T-Shrits". Did you mean');
     await screenshot(page, '08-product-type-search');
+    await suggestion.click();
+    expect(await page.inputValue('#product-type')).toBe('T-Shirts');
+    expect(await focusedId(page)).toBe('product-type');
   }, TIMEOUT);
 
   it('takes a dropped file, and checks against the feed type and version chosen', async () => {
