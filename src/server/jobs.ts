@@ -3,7 +3,6 @@
 import { validateFeedSource } from '../engine/validate.js';
 import type { ValidateOptions } from '../engine/options.js';
 import { validateTable } from '../engine/validate-table.js';
-import { writeAnnotatedWorkbook } from '../reports/annotate.js';
 import { renderJson } from '../reports/json.js';
 import { renderReport } from '../reports/render.js';
 import { feedFromJson } from '../sources/json-file.js';
@@ -141,6 +140,7 @@ async function runFile(job: FileJob, settings: EngineSettings): Promise<JobOutpu
     }
     case 'xlsx':
       // As the CLI's --annotate: the sheet is read again rather than held in memory during validation.
+      const { writeAnnotatedWorkbook } = await import('../reports/annotate.js');
       await withTable(job, settings, (table) => writeAnnotatedWorkbook(job.out, table, report.issues));
       return { kind: 'file', contentType: CONTENT_TYPES.xlsx, path: job.out };
     default:

@@ -10,7 +10,7 @@ export interface ServeLimits {
   maxFileBytes: number;
   /** Records of a JSON body, rows of a sheet. */
   maxRows: number;
-  /** From a request's arrival to its answer: receiving the body, waiting for a worker and validating. */
+  /** For receiving a request's body, and again for its work (waiting for a worker and validating). */
   timeoutMs: number;
   /** Uploads being received, waiting or validated at once; more are refused with 503. */
   maxUploads: number;

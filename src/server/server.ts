@@ -31,8 +31,8 @@ interface Context {
   res: ServerResponse;
   url: URL;
   signal: AbortSignal;
-  /** Still reading the request body (a timeout then is the client's: 408). */
-  receiving: boolean;
+  /** Call once the body is in: the time limit starts again, for the work. */
+  received: () => void;
 }
 
 interface Route {
@@ -119,15 +119,21 @@ export class ValidationServer {
   async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const controller = new AbortController();
-    const ctx: Context = { req, res, url: new URL('http://localhost/'), signal: controller.signal, receiving: false };
-    const timer = setTimeout(() => {
-      const limit = seconds(this.#o.limits.timeoutMs);
-      controller.abort(
-        ctx.receiving
-          ? new ServiceError(408, 'REQUEST_TIMEOUT', `The request did not arrive within ${limit}.`)
-          : new ServiceError(503, 'TIMEOUT', `Validation took longer than the ${limit} this server allows a request. Split the input into smaller files and try again.`),
-      );
-    }, this.#o.limits.timeoutMs);
+    const limit = seconds(this.#o.limits.timeoutMs);
+    // The time limit runs once for receiving the body (the client's part: 408) and again for the work (503).
+    const clock = (reason: () => ServiceError): NodeJS.Timeout => setTimeout(() => controller.abort(reason()), this.#o.limits.timeoutMs);
+    const working = (): ServiceError => new ServiceError(503, 'TIMEOUT', `Validation took longer than the ${limit} this server allows a request. Split the input into smaller files and try again.`);
+    let timer = clock(() => new ServiceError(408, 'REQUEST_TIMEOUT', `The request did not arrive within ${limit}.`));
+    const ctx: Context = {
+      req,
+      res,
+      url: new URL('http://localhost/'),
+      signal: controller.signal,
+      received: () => {
+        clearTimeout(timer);
+        timer = clock(working);
+      },
+    };
     // A client that leaves stops its work (a queued job is dropped, a running one's worker replaced).
     res.once('close', () => {
       clearTimeout(timer);
@@ -202,9 +208,8 @@ export class ValidationServer {
     if (!/^application\/([\w.-]+\+)?json\b/i.test(type)) {
       throw new ServiceError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the feed as JSON with "Content-Type: application/json"; spreadsheets go to /v1/validate/file.');
     }
-    ctx.receiving = true;
     const body = await raceAbort(readBody(req, this.#o.limits.maxBodyBytes), ctx.signal);
-    ctx.receiving = false;
+    ctx.received();
     const job: JsonJob = { kind: 'json', body, query, maxRows: this.#o.limits.maxRows };
     const output = await this.#pool.run(job, body.length >= LARGE_JSON_BYTES ? 'large' : 'small', ctx.signal);
     await sendOutput(req, res, output, undefined);
@@ -222,9 +227,8 @@ export class ValidationServer {
     let dir: string | undefined;
     try {
       dir = await mkdtemp(join(this.#tmpRoot, 'upload-'));
-      ctx.receiving = true;
       const upload = await raceAbort(receiveUpload(req, dir, { maxFileBytes: this.#o.limits.maxFileBytes }), ctx.signal);
-      ctx.receiving = false;
+      ctx.received();
       const job: FileJob = {
         kind: 'file',
         path: upload.path,

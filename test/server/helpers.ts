@@ -40,3 +40,18 @@ export async function expectError(res: Response, status: number, code: string): 
   if (body.error.message.includes('\n') || /\bat .+:\d+:\d+/.test(body.error.message)) throw new Error(`not one line: ${body.error.message}`);
   return body.error.message;
 }
+
+/** A CSV of the clean sample's rows repeated to `rows` rows, each with its own SKU: seconds of work for a worker. */
+export async function bigCsv(rows: number): Promise<string> {
+  const { SAMPLES } = await import('../helpers/paths.js');
+  const lines = (await readFile(`${SAMPLES}sheets/catalog-v5-clean.csv`, 'utf8')).trim().split(/\r?\n/);
+  const [header, ...data] = lines as [string, ...string[]];
+  const out = [header];
+  for (let i = 0; i < rows; i++) {
+    const line = data[i % data.length] as string;
+    const cells = line.split(',');
+    cells[1] = `BIG-${i}`;
+    out.push(cells.join(','));
+  }
+  return out.join('\n') + '\n';
+}

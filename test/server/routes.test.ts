@@ -17,7 +17,7 @@ let url: string;
 beforeAll(async () => {
   server = await serve();
   url = server.url;
-});
+}, 60_000);
 afterAll(async () => {
   await server.close();
 });
