@@ -138,11 +138,12 @@ async function runFile(job: FileJob, settings: EngineSettings): Promise<JobOutpu
       if (grid === undefined) return { kind: 'text', contentType: CONTENT_TYPES.json, text: renderJson(report) };
       return { kind: 'text', contentType: CONTENT_TYPES.json, text: JSON.stringify({ ...report, sheet: grid.result(sheetName) }) + '\n' };
     }
-    case 'xlsx':
+    case 'xlsx': {
       // As the CLI's --annotate: the sheet is read again rather than held in memory during validation.
       const { writeAnnotatedWorkbook } = await import('../reports/annotate.js');
       await withTable(job, settings, (table) => writeAnnotatedWorkbook(job.out, table, report.issues));
       return { kind: 'file', contentType: CONTENT_TYPES.xlsx, path: job.out };
+    }
     default:
       return { kind: 'text', contentType: CONTENT_TYPES[job.format], text: await renderReport(report, job.format, { source: job.name, toolVersion: packageVersion() }) };
   }

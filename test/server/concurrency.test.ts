@@ -21,7 +21,7 @@ afterAll(async () => {
 describe('worker pool', () => {
   it('answers small requests while a large upload is validated', async () => {
     let largeDone = false;
-    const large = postFile(`${server.url}/v1/validate/file`, fileForm(await bigCsv(30_000), 'large.csv')).then(async (res) => {
+    const large = postFile(`${server.url}/v1/validate/file`, fileForm(await bigCsv(30_000), 'large.csv')).then((res) => {
       largeDone = true;
       return res;
     });

@@ -152,7 +152,7 @@ describe('size and row limits', () => {
         else controller.enqueue(new TextEncoder().encode(next));
       },
     });
-    const res = await fetch(`${url}/v1/validate`, { method: 'POST', body: stream, headers: { 'Content-Type': 'application/json' }, duplex: 'half' } as RequestInit);
+    const res = await fetch(`${url}/v1/validate`, { method: 'POST', body: stream, headers: { 'Content-Type': 'application/json' }, duplex: 'half' });
     await expectError(res, 413, 'BODY_TOO_LARGE');
     await stillServes(url);
   });
