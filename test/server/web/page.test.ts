@@ -383,18 +383,35 @@ describe.skipIf(!HAS_CHROMIUM)('web page with a server token', () => {
     expect(await focusedId(page)).toBe('token');
     await screenshot(page, '11-token-prompt');
 
+    // Escape: no token, so the specs cannot be listed; the page says so and "auto" stays.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await page.textContent('#error')).toBe(
+      'The cached specs could not be listed: This server needs its API token, and none was given. "Auto" still works.',
+    );
+
+    // Checking a file asks again; a wrong token is refused in the dialog, the right one goes through.
+    await page.setInputFiles('#file', XLSX);
+    await page.click('#check');
+    await dialog.waitFor({ state: 'visible' });
     await page.fill('#token', 'wrong-token');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#token-error:not([hidden])');
     expect(await page.textContent('#token-error')).toContain('not accepted');
+    expect(await dialog.isVisible()).toBe(true);
 
     await page.fill('#token', TOKEN);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
-    await page.locator('#feed-type option').nth(1).waitFor({ state: 'attached' });
+    await page.locator('#status', { hasText: /^Checked / }).waitFor({ timeout: 60_000 });
     expect(await page.evaluate<string | null>("sessionStorage.getItem('catalog-gate.token')")).toBe(TOKEN);
     expect(await page.content()).not.toContain(TOKEN);
+    await page.locator('#feed-type option').nth(1).waitFor({ state: 'attached' });
 
+    // A reload keeps the token for the tab: the specs load without asking.
+    await page.reload();
+    await page.locator('#feed-type option').nth(1).waitFor({ state: 'attached' });
+    expect(await dialog.isVisible()).toBe(false);
     await check(page, XLSX);
     expect((await summaryOnPage(page)).errors).toBe(cliReport(XLSX).summary.errors);
     expect(problems.filter((p) => !p.includes('401'))).toEqual([]);

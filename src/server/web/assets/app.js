@@ -95,20 +95,28 @@ function askToken(rejected) {
 
 byId('token-cancel', HTMLButtonElement).addEventListener('click', () => tokenDialog.close());
 
+/** @type {Promise<boolean> | undefined} the token prompt on screen: calls that get a 401 meanwhile wait for it */
+let asking;
+
 /**
- * Runs an API call; on 401 asks for the token and tries again.
+ * Runs an API call; on 401 asks for the token (once, however many calls were refused) and tries again.
  * @template T
  * @param {() => Promise<T>} call
  * @returns {Promise<T>}
  */
 async function authed(call) {
   for (;;) {
+    const tokenUsed = savedToken();
     try {
       return await call();
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 401) throw e;
-      const hadToken = savedToken() !== null;
-      if (!(await askToken(hadToken))) throw new ApiError(401, e.code, 'This server needs its API token; nothing was checked.');
+      // Another prompt already replaced the token this call used: just try again with the new one.
+      if (asking === undefined && savedToken() !== tokenUsed) continue;
+      asking ??= askToken(tokenUsed !== null).finally(() => {
+        asking = undefined;
+      });
+      if (!(await asking)) throw new ApiError(401, e.code, 'This server needs its API token, and none was given.');
     }
   }
 }
@@ -246,6 +254,8 @@ async function check() {
     showReport(report, file);
     say(verdict(report));
     byId('results-title', HTMLElement).focus();
+    // The specs could not be listed before (no token then): list them now that the server answers.
+    if (picker.specs.length === 0) picker.load().catch(() => undefined);
   } catch (err) {
     say('');
     showError(`${file.name} could not be checked: ${reasonOf(err)}`);
@@ -287,5 +297,5 @@ downloadCsv.addEventListener('click', () => void download('csv', downloadCsv));
 
 picker.load().then(
   () => undefined,
-  (e) => showError(`The cached specs could not be loaded (${reasonOf(e)}). "Auto" still works.`),
+  (e) => showError(`The cached specs could not be listed: ${reasonOf(e)} "Auto" still works.`),
 );
