@@ -23,7 +23,7 @@ export default tseslint.config(
       globals: Object.fromEntries(
         [
           'window', 'document', 'sessionStorage', 'fetch', 'Headers', 'FormData', 'URL', 'URLSearchParams', 'Option',
-          'setTimeout', 'clearTimeout', 'Node', 'Element', 'HTMLElement', 'HTMLInputElement', 'HTMLButtonElement',
+          'setTimeout', 'clearTimeout', 'performance', 'Node', 'Element', 'HTMLElement', 'HTMLInputElement', 'HTMLButtonElement',
           'HTMLSelectElement', 'HTMLFormElement', 'HTMLTableElement', 'HTMLDialogElement', 'HTMLDataListElement',
         ].map((name) => [name, 'readonly']),
       ),

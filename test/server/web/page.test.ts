@@ -336,8 +336,8 @@ describe.skipIf(!HAS_CHROMIUM)(`web page in Chromium (skipped when ${SKIP_REASON
     const big = join(dir, 'big.csv');
     const [header, ...rows] = readFileSync(CSV, 'utf8').trim().split(/\r?\n/);
     const body: string[] = [];
-    while (body.length < 6000) body.push(...rows);
-    writeFileSync(big, `${header ?? ''}\n${body.slice(0, 6000).join('\n')}\n`);
+    while (body.length < 5100) body.push(...rows);
+    writeFileSync(big, `${header ?? ''}\n${body.slice(0, 5100).join('\n')}\n`); // past the grid's 5,000-row cap
     await check(page, big);
     expect(await page.isVisible('#grid-note')).toBe(true);
     expect(await page.textContent('#grid-note')).toContain('first 5,000 rows');

@@ -65,7 +65,7 @@ function sheetOf(v) {
     name: str(v.name) ?? '',
     columns: v.columns.map(text),
     rows: v.rows.map((r) => (Array.isArray(r) ? r.map(text) : [])),
-    firstRow: typeof v.firstRow === 'number' && v.firstRow > 0 ? v.firstRow : 2,
+    firstRow: typeof v.firstRow === 'number' && Number.isInteger(v.firstRow) && v.firstRow > 1 ? v.firstRow : 2,
     truncated: v.truncated === true,
   };
 }

@@ -11,7 +11,11 @@ import { SEVERITY_LABEL, SEVERITY_MARK, issueText } from './report.js';
  * @typedef {import('./report.js').Severity} Severity
  */
 
-export const PAGE_ROWS = 200;
+/** Cells drawn at once: about what Chromium lays out in well under a second on a busy laptop. A page holds as many
+ *  rows as fit this budget (200 rows of 50 columns), between 50 and 200. */
+const PAGE_CELLS = 10_000;
+const MIN_PAGE_ROWS = 50;
+const MAX_PAGE_ROWS = 200;
 const RANK = { info: 0, warning: 1, error: 2 };
 
 /**
@@ -53,7 +57,7 @@ export class SheetGrid {
       const keep = this.focusedRow !== undefined && this.onScreen(this.focusedRow) ? this.focusedRow : this.shownFirst;
       const rows = this.rowNumbers();
       const at = keep === undefined ? 0 : rows.findIndex((r) => r >= keep);
-      this.page = at < 0 ? 0 : Math.floor(at / PAGE_ROWS);
+      this.page = at < 0 ? 0 : Math.floor(at / this.pageRows());
       this.render();
     });
     els.prev.addEventListener('click', () => this.turn(-1));
@@ -117,9 +121,10 @@ export class SheetGrid {
     const sheet = this.sheet;
     if (sheet === undefined || issue.row === undefined) return undefined;
     const r = issue.row;
-    if (r !== 1 && (r < sheet.firstRow || r >= sheet.firstRow + sheet.rows.length)) return undefined;
+    const header = sheet.firstRow - 1; // the header is the row above the first data row (row 1 unless the sheet has a title)
+    if (r !== header && (r < sheet.firstRow || r >= sheet.firstRow + sheet.rows.length)) return undefined;
     const c = issue.column === undefined ? -1 : columnIndex(issue.column);
-    if (r === 1 && (c < 0 || c >= this.columnCount)) return undefined;
+    if (r === header && (c < 0 || c >= this.columnCount)) return undefined;
     return cellId(r, c >= this.columnCount ? -1 : c);
   }
 
@@ -129,6 +134,11 @@ export class SheetGrid {
     if (sheet === undefined) return [];
     const all = sheet.rows.map((_, i) => sheet.firstRow + i);
     return this.els.onlyIssueRows.checked ? all.filter((r) => this.issueRows.has(r)) : all;
+  }
+
+  /** @returns {number} */
+  pageRows() {
+    return Math.max(MIN_PAGE_ROWS, Math.min(MAX_PAGE_ROWS, Math.floor(PAGE_CELLS / Math.max(1, this.columnCount))));
   }
 
   /**
@@ -141,7 +151,7 @@ export class SheetGrid {
 
   /** @param {number} delta */
   turn(delta) {
-    const pages = Math.max(1, Math.ceil(this.rowNumbers().length / PAGE_ROWS));
+    const pages = Math.max(1, Math.ceil(this.rowNumbers().length / this.pageRows()));
     this.page = Math.min(pages - 1, Math.max(0, this.page + delta));
     this.render();
   }
@@ -160,15 +170,16 @@ export class SheetGrid {
       return;
     }
     const rows = this.rowNumbers();
-    const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
+    const pages = Math.max(1, Math.ceil(rows.length / this.pageRows()));
     this.page = Math.min(this.page, pages - 1);
-    const shown = rows.slice(this.page * PAGE_ROWS, (this.page + 1) * PAGE_ROWS);
+    const shown = rows.slice(this.page * this.pageRows(), (this.page + 1) * this.pageRows());
 
     const letters = h('tr', { class: 'letters' }, [h('td', { class: 'corner' })]);
-    const header = h('tr', { class: 'header' }, [this.rowHeader(1)]);
+    const headerRow = sheet.firstRow - 1;
+    const header = h('tr', { class: 'header' }, [this.rowHeader(headerRow)]);
     for (let c = 0; c < this.columnCount; c++) {
       letters.append(h('th', { scope: 'col', class: 'letter' }, [columnLetters(c)]));
-      header.append(this.cell('th', 1, c, sheet.columns[c] ?? ''));
+      header.append(this.cell('th', headerRow, c, sheet.columns[c] ?? ''));
     }
     const body = h('tbody');
     for (const r of shown) {
@@ -240,13 +251,13 @@ export class SheetGrid {
   reveal(issue) {
     const id = this.targetId(issue);
     if (id === undefined || issue.row === undefined) return undefined;
-    if (issue.row !== 1) {
+    if (issue.row !== (this.sheet?.firstRow ?? 2) - 1) {
       const at = this.rowNumbers().indexOf(issue.row);
       if (at < 0) {
         this.els.onlyIssueRows.checked = false;
         return this.reveal(issue);
       }
-      const page = Math.floor(at / PAGE_ROWS);
+      const page = Math.floor(at / this.pageRows());
       if (page !== this.page) {
         this.page = page;
         this.render();
