@@ -28,6 +28,8 @@ interface Task {
   id: number;
   job: Job;
   lane: Lane;
+  /** Buffers of the job handed to the worker rather than copied. */
+  transfer: ArrayBuffer[];
   resolve: (output: JobOutput) => void;
   reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
@@ -78,14 +80,14 @@ export class WorkerPool {
   }
 
   /** Runs `job` on the next free worker; rejects with the job's ServiceError, or the signal's reason when aborted. */
-  run(job: Job, lane: Lane, signal?: AbortSignal): Promise<JobOutput> {
+  run(job: Job, lane: Lane, signal?: AbortSignal, transfer: ArrayBuffer[] = []): Promise<JobOutput> {
     if (this.#closed) return Promise.reject(new ServiceError(503, 'SHUTTING_DOWN', 'The server is shutting down; try again in a moment.'));
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     if (this.#queue.length >= this.#o.maxQueue) {
       return Promise.reject(new ServiceError(503, 'BUSY', `The server is busy (${this.#queue.length} requests waiting); try again in a few seconds.`, { 'Retry-After': '2' }));
     }
     return new Promise<JobOutput>((resolve, reject) => {
-      const task: Task = { id: this.#nextId++, job, lane, resolve, reject, signal, onAbort: () => this.#abort(task) };
+      const task: Task = { id: this.#nextId++, job, lane, transfer, resolve, reject, signal, onAbort: () => this.#abort(task) };
       signal?.addEventListener('abort', task.onAbort, { once: true });
       this.#queue.push(task);
       this.#pump();
@@ -112,7 +114,7 @@ export class WorkerPool {
       const [task] = this.#queue.splice(index, 1) as [Task];
       slot.task = task;
       task.slot = slot;
-      slot.worker.postMessage({ id: task.id, job: task.job } satisfies JobRequest);
+      slot.worker.postMessage({ id: task.id, job: task.job } satisfies JobRequest, task.transfer);
     }
   }
 

@@ -210,8 +210,12 @@ export class ValidationServer {
     }
     const body = await raceAbort(readBody(req, this.#o.limits.maxBodyBytes), ctx.signal);
     ctx.received();
-    const job: JsonJob = { kind: 'json', body, query, maxRows: this.#o.limits.maxRows };
-    const output = await this.#pool.run(job, body.length >= LARGE_JSON_BYTES ? 'large' : 'small', ctx.signal);
+    // A copy the worker takes over (transferred, not cloned): `body` may be a view into a larger socket buffer,
+    // which a clone would copy whole.
+    const own = new Uint8Array(body.length);
+    own.set(body);
+    const job: JsonJob = { kind: 'json', body: own, query, maxRows: this.#o.limits.maxRows };
+    const output = await this.#pool.run(job, body.length >= LARGE_JSON_BYTES ? 'large' : 'small', ctx.signal, [own.buffer]);
     await sendOutput(req, res, output, undefined);
   }
 
