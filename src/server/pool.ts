@@ -10,6 +10,9 @@ import type { EngineSettings, Job, JobOutput } from './jobs.js';
 import { ServiceError, abortReason } from './service-error.js';
 import type { JobReply, JobRequest, WorkerInput } from './worker-main.js';
 
+/** worker-main.ts's READY (not imported: that module only runs in a worker). */
+const READY = 'ready';
+
 export type Lane = 'small' | 'large';
 
 export interface PoolOptions {
@@ -128,13 +131,22 @@ export class WorkerPool {
       env: { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir },
     });
     const slot: Slot = { worker, dir, task: undefined };
-    worker.on('message', (reply: JobReply) => this.#reply(slot, reply));
-    worker.on('error', (e: Error) => this.#crashed(slot, e));
-    worker.on('exit', () => this.#crashed(slot, undefined));
-    if (this.#closed) {
+    // Jobs go to a worker once it has loaded its modules, so no request's time limit pays for a start.
+    const ready = new Promise<boolean>((resolve) => {
+      worker.once('error', () => resolve(false));
+      worker.once('exit', () => resolve(false));
+      worker.on('message', (m: JobReply | typeof READY) => {
+        if (m === READY) resolve(true);
+        else this.#reply(slot, m);
+      });
+    });
+    if (!(await ready) || this.#closed) {
       await this.#retire(slot);
+      if (!this.#closed) throw new Error('a validation worker stopped while starting');
       return;
     }
+    worker.on('error', (e: Error) => this.#crashed(slot, e));
+    worker.on('exit', () => this.#crashed(slot, undefined));
     this.#slots.push(slot);
     this.#pump();
   }

@@ -18,10 +18,14 @@ export interface JobRequest {
 
 export type JobReply = { id: number; ok: true; output: JobOutput } | { id: number; ok: false; error: ErrorAnswer };
 
+/** Sent once, when the worker has loaded its modules and takes jobs. */
+export const READY = 'ready';
+
 const port = parentPort;
 if (port === null) throw new Error('worker-main must run in a worker thread');
 const input = workerData as WorkerInput;
 
+port.postMessage(READY);
 port.on('message', ({ id, job }: JobRequest) => {
   runJob(job, input.settings).then(
     (output) => port.postMessage({ id, ok: true, output } satisfies JobReply),
