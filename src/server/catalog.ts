@@ -49,10 +49,11 @@ function suggest(word: string, names: readonly string[]): string[] {
   const w = word.toLowerCase();
   // Looser than nearest(): these are offers to pick from, not a correction.
   const allowed = Math.min(3, Math.max(2, Math.floor(w.length / 3)));
+  // Closest first, relative to the word's length: "shrt" is nearer "shirts" than "art".
   const scored = names
-    .map((n) => ({ n, d: Math.min(...words(n).map((x) => editDistance(w, x))) }))
+    .map((n) => ({ n, ...words(n).reduce((best, x) => { const d = editDistance(w, x); const r = d / Math.max(w.length, x.length); return r < best.r ? { d, r } : best; }, { d: Infinity, r: Infinity }) }))
     .filter((x) => x.d <= allowed)
-    .sort((a, b) => a.d - b.d || a.n.localeCompare(b.n));
+    .sort((a, b) => a.r - b.r || a.n.localeCompare(b.n));
   for (const { n } of scored) out.add(n);
   return [...out].slice(0, 5);
 }
