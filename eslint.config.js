@@ -15,4 +15,18 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  // The web page's modules run in the browser (their types are checked by src/server/web/tsconfig.client.json).
+  {
+    files: ['src/server/web/assets/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'window', 'document', 'sessionStorage', 'fetch', 'Headers', 'FormData', 'URL', 'URLSearchParams', 'Option',
+          'setTimeout', 'clearTimeout', 'performance', 'Node', 'Element', 'HTMLElement', 'HTMLInputElement', 'HTMLButtonElement',
+          'HTMLSelectElement', 'HTMLFormElement', 'HTMLTableElement', 'HTMLDialogElement', 'HTMLDataListElement',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

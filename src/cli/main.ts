@@ -11,6 +11,7 @@ Examples:
   $ catalog-gate validate catalog.xlsx --annotate catalog-checked.xlsx
   $ catalog-gate spec list
   $ catalog-gate emulator --port 8080 &
+  $ catalog-gate serve --port 8080
   $ WALMART_BASE_URL=http://127.0.0.1:8080 WALMART_CLIENT_ID=id WALMART_CLIENT_SECRET=secret catalog-gate feeds list
   $ catalog-gate spec import MP_ITEM_SPEC_4.3.json --feed-type MP_ITEM --spec-version 4.3
   $ catalog-gate submit catalog.xlsx --dry-run`;
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const { registerFeeds } = await import('./commands/feeds.js');
   const { registerOrders } = await import('./commands/orders.js');
   const { registerSubmit } = await import('./commands/submit.js');
+  const { registerServe } = await import('./commands/serve.js');
   registerValidate(program, state);
   registerSpec(program, state);
   registerInit(program, state);
@@ -41,6 +43,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerFeeds(program, state);
   registerOrders(program, state);
   registerSubmit(program, state);
+  registerServe(program, state);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,22 +1,18 @@
 // Runs `validate`: each file (JSON, JSONL, CSV or XLSX) through the engine, then one report in the
 // chosen format to stdout or --out, and the annotated workbook for spreadsheets with --annotate.
-import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname } from 'node:path';
 import { readConfig } from '../config/config.js';
 import type { Config } from '../config/config.js';
-import { InputError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import { atLeast } from '../core/issue.js';
 import type { Issue, Summary } from '../core/issue.js';
-import { validateAll } from '../engine/validate.js';
+import { validateFeedSource } from '../engine/validate.js';
 import type { ValidationReport } from '../engine/validate.js';
 import type { ValidateOptions } from '../engine/options.js';
-import { Validator } from '../engine/validator.js';
 import { COLOR, PLAIN, useColor } from '../reports/colors.js';
-import { renderJson } from '../reports/json.js';
-import { renderText } from '../reports/text.js';
-import { PACKAGE_ROOT } from '../spec/package-root.js';
-import { SpecStore } from '../spec/store.js';
+import { renderReport } from '../reports/render.js';
+import { packageVersion } from '../spec/package-root.js';
 import { readFeedFile } from '../sources/json-file.js';
 import type { ValidateFlags } from './commands/validate.js';
 import { EXIT_ISSUES, EXIT_OK } from './exit.js';
@@ -46,30 +42,14 @@ export async function runValidate(files: string[], flags: ValidateFlags): Promis
     const { openTable } = await import('../sources/open-table.js');
     await writeAnnotatedWorkbook(flags.annotate, await openTable(only.file, sheet === undefined ? {} : { sheet }), only.report.issues);
   }
-  const format = flags.format;
   const toFile = flags.out !== undefined;
-  const source = reports.length === 1 ? files[0] : undefined;
-  const opts = source === undefined ? {} : { source };
-  let text: string;
-  switch (format) {
-    case 'json':
-      text = renderJson(combined);
-      break;
-    case 'junit':
-      text = (await import('../reports/junit.js')).renderJunit(combined, { ...opts, records: Object.fromEntries(reports.map((r) => [r.file, r.report.summary.records])) });
-      break;
-    case 'sarif':
-      text = (await import('../reports/sarif.js')).renderSarif(combined, { ...opts, toolVersion: version(), baseDir: process.cwd() });
-      break;
-    case 'github':
-      text = (await import('../reports/github.js')).renderGithub(combined, { ...opts, baseDir: process.cwd() });
-      break;
-    case 'csv':
-      text = (await import('../reports/csv.js')).renderCsv(combined, opts);
-      break;
-    default:
-      text = renderText(combined, { paint: !toFile && useColor(process.stdout) ? COLOR : PLAIN, ...opts });
-  }
+  const text = await renderReport(combined, flags.format, {
+    source: reports.length === 1 ? files[0] : undefined,
+    records: Object.fromEntries(reports.map((r) => [r.file, r.report.summary.records])),
+    toolVersion: packageVersion(),
+    baseDir: process.cwd(),
+    paint: !toFile && useColor(process.stdout) ? COLOR : PLAIN,
+  });
   if (toFile) await writeFile(flags.out as string, text);
   else process.stdout.write(text);
   const failOn = flags.failOn ?? config.failOn ?? 'error';
@@ -92,32 +72,16 @@ function engineOptions(flags: ValidateFlags, config: Config): ValidateOptions {
 
 async function validateFile(file: string, base: ValidateOptions, config: Config, sheet: string | undefined): Promise<FileReport> {
   const bar = progress(`Validating ${file}`);
+  const onRecord = (n: number): void => bar.tick(n);
   try {
     if (FEED_EXTENSIONS.has(extname(file).toLowerCase())) {
-      const source = await readFeedFile(file);
-      const validator = await Validator.create({ ...base, ...(source.header ? { header: source.header } : {}) });
-      const report = await validateAll(validator, source.items, { checkHeader: source.hasHeader, onRecord: (n) => bar.tick(n) });
-      if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${file} has no items`);
-      return { file, report, spreadsheet: false };
+      return { file, report: await validateFeedSource(file, await readFeedFile(file), base, onRecord), spreadsheet: false };
     }
     // Spreadsheet readers (ExcelJS, fast-csv) load only for spreadsheets: a JSON run starts faster.
     const { openTable } = await import('../sources/open-table.js');
-    const { peekProductTypes, specForProductTypes } = await import('../sources/infer-spec.js');
-    const { SheetMapper } = await import('../sources/sheet-items.js');
-    let table = await openTable(file, sheet === undefined ? {} : { sheet });
-    let options = base;
-    if (base.feedType === undefined || base.specVersion === undefined) {
-      // A sheet has no feed header: its product types may settle the spec.
-      const peeked = await peekProductTypes(table);
-      table = peeked.source;
-      const found = await specForProductTypes(new SpecStore(base.cacheDir), peeked.productTypes);
-      if (found !== undefined && base.feedType === undefined && base.specVersion === undefined) options = { ...base, ...found };
-    }
-    const validator = await Validator.create(options);
-    const mapper = new SheetMapper(table, validator, { productType: base.productType, columns: config.columns });
-    const report = await validateAll(validator, mapper.items(), { checkHeader: false, feedIssues: () => mapper.feedIssues(), onRecord: (n) => bar.tick(n) });
-    if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${file} has a header row but no items below it`);
-    return { file, report, spreadsheet: true };
+    const { validateTable } = await import('../engine/validate-table.js');
+    const table = await openTable(file, sheet === undefined ? {} : { sheet });
+    return { file, report: await validateTable(file, table, base, { columns: config.columns, onRecord }), spreadsheet: true };
   } finally {
     bar.done();
   }
@@ -133,8 +97,4 @@ function combine(reports: FileReport[]): ValidationReport {
     for (const i of report.issues) issues.push({ file, ...i });
   }
   return { summary, issues, spec: (reports[0] as FileReport).report.spec };
-}
-
-function version(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }

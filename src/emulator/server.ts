@@ -8,6 +8,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AccessLogEntry } from './access-log.js';
 import { header } from './context.js';
+import { readBody } from './read-body.js';
 import type { RequestContext } from './context.js';
 import { badHeader, errorReply } from './envelope.js';
 import type { FaultKind } from './faults.js';
@@ -22,35 +23,6 @@ import type { EmulatorState } from './state.js';
 const SMALL_BODY = 1024 * 1024;
 /** Room for a multipart envelope around a feed file of the largest accepted size. */
 const MULTIPART_SLACK = 64 * 1024;
-
-type Body = Buffer | 'too-large' | 'aborted';
-
-function readBody(req: IncomingMessage, limit: number): Promise<Body> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > limit) {
-    req.resume();
-    return Promise.resolve('too-large');
-  }
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > limit) {
-        req.off('data', onData);
-        // Keep draining so the 413 can be written; the connection closes after it.
-        req.resume();
-        resolve('too-large');
-        return;
-      }
-      chunks.push(chunk);
-    };
-    req.on('data', onData);
-    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-    req.on('error', () => resolve('aborted'));
-    req.on('aborted', () => resolve('aborted'));
-  });
-}
 
 function sleep(o: ResolvedOptions, ms: number): Promise<void> {
   return new Promise((resolve) => o.clock.setTimeout(resolve, ms));

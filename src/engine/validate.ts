@@ -1,10 +1,12 @@
 // The library's entry points: validate() for a whole feed in memory, validateStream() over an async
 // iterable of items that yields each record's result as it goes (constant memory but for the
 // cross-record rules' small per-record state).
+import { InputError } from '../core/errors.js';
 import type { Issue, Report, Summary } from '../core/issue.js';
 import { isInputItem } from '../core/record.js';
 import type { InputItem } from '../core/record.js';
 import { splitFeedDocument } from '../sources/feed-document.js';
+import type { FeedSource } from '../sources/json-file.js';
 import type { ValidateOptions } from './options.js';
 import { Validator } from './validator.js';
 import type { RecordResult } from './validator.js';
@@ -111,6 +113,22 @@ export async function validate(input: unknown, options: ValidateOptions = {}): P
   const header = doc.header ?? options.header;
   const stream = validateStream(doc.items, { ...options, ...(header ? { header } : {}), checkHeader: doc.headerKey !== undefined || options.header !== undefined });
   return collect(stream);
+}
+
+/**
+ * Validates a feed file's items (`name` is how messages call the input). `onRecord` is told the count of
+ * records done so far, for progress.
+ */
+export async function validateFeedSource(
+  name: string,
+  source: FeedSource,
+  options: ValidateOptions = {},
+  onRecord?: (records: number) => void,
+): Promise<ValidationReport> {
+  const validator = await Validator.create({ ...options, ...(source.header ? { header: source.header } : {}) });
+  const report = await validateAll(validator, source.items, { checkHeader: source.hasHeader, ...(onRecord === undefined ? {} : { onRecord }) });
+  if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${name} has no items`);
+  return report;
 }
 
 /** Gathers a stream's events into one report, issues ordered by record. */

@@ -121,7 +121,7 @@ export async function readCsv(file: string, options: CsvOptions = {}): Promise<T
     }
   }
 
-  return { kind: 'csv', sheet: options.sheetName ?? basename(file), header, headerRow, rows: rows(), problems };
+  return { kind: 'csv', sheet: options.sheetName ?? basename(file), header, headerRow, rows: rows(), problems, close: async () => void (await records.return?.()) };
 }
 
 async function readPrefix(file: string): Promise<Buffer> {

@@ -61,6 +61,11 @@ export async function readFeedFile(file: string): Promise<FeedSource> {
   } catch (e) {
     throw new InputError('INPUT_INVALID', `${file} is not valid JSON: ${(e as Error).message}`, { cause: e });
   }
+  return feedFromJson(json);
+}
+
+/** A parsed JSON feed document (header + items, `{records: [...]}` or an array) as a FeedSource. */
+export function feedFromJson(json: unknown): FeedSource {
   const doc = splitFeedDocument(json);
   return {
     kind: 'json',

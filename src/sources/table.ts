@@ -30,6 +30,11 @@ export interface TableSource {
   rows: AsyncIterable<TableRow>;
   /** Problems found while reading; complete once `rows` is exhausted. */
   problems: SourceProblem[];
+  /**
+   * Stops reading and releases the reader (its worker thread, its open file), whether or not `rows` was
+   * ever iterated: a long-running process (the service) calls it after every input. Safe to call twice.
+   */
+  close?: () => Promise<void>;
 }
 
 /** Column letters for a 0-based index: 0 -> A, 25 -> Z, 26 -> AA. */

@@ -15,3 +15,8 @@ function find(): string {
 }
 
 export const PACKAGE_ROOT = find();
+
+/** catalog-gate's version, from its package.json (SARIF's tool.driver.version, the service's /healthz). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}

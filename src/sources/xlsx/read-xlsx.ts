@@ -95,5 +95,5 @@ export async function readXlsx(file: string, options: XlsxOptions = {}): Promise
     throw e;
   }
   const problems: SourceProblem[] = [];
-  return { kind: 'xlsx', sheet: header.sheet, header: header.header, headerRow: header.headerRow, rows: channel.rows(problems), problems };
+  return { kind: 'xlsx', sheet: header.sheet, header: header.header, headerRow: header.headerRow, rows: channel.rows(problems), problems, close: () => channel.close() };
 }

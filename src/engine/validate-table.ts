@@ -1,0 +1,40 @@
+// A spreadsheet (CSV or XLSX, already opened) through the engine, as the CLI and the service both run it:
+// with no feed type or version given, the sheet's product types may settle the spec.
+import { InputError } from '../core/errors.js';
+import { peekProductTypes, specForProductTypes } from '../sources/infer-spec.js';
+import { SheetMapper } from '../sources/sheet-items.js';
+import type { TableSource } from '../sources/table.js';
+import { SpecStore } from '../spec/store.js';
+import type { ValidateOptions } from './options.js';
+import { validateAll } from './validate.js';
+import type { ValidationReport } from './validate.js';
+import { Validator } from './validator.js';
+
+export interface TableValidationOptions {
+  /** Header text -> attribute name or dotted path (the config's `columns`). */
+  columns?: Readonly<Record<string, string>> | undefined;
+  /** Told the count of records done so far, for progress. */
+  onRecord?: (records: number) => void;
+}
+
+/** `name` is how messages call the input (the file the user gave). */
+export async function validateTable(name: string, table: TableSource, base: ValidateOptions, options: TableValidationOptions = {}): Promise<ValidationReport> {
+  let source = table;
+  let engine = base;
+  if (base.feedType === undefined || base.specVersion === undefined) {
+    // A sheet has no feed header: its product types may settle the spec.
+    const peeked = await peekProductTypes(source);
+    source = peeked.source;
+    const found = await specForProductTypes(new SpecStore(base.cacheDir), peeked.productTypes);
+    if (found !== undefined && base.feedType === undefined && base.specVersion === undefined) engine = { ...base, ...found };
+  }
+  const validator = await Validator.create(engine);
+  const mapper = new SheetMapper(source, validator, { productType: base.productType, columns: options.columns });
+  const report = await validateAll(validator, mapper.items(), {
+    checkHeader: false,
+    feedIssues: () => mapper.feedIssues(),
+    ...(options.onRecord === undefined ? {} : { onRecord: options.onRecord }),
+  });
+  if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${name} has a header row but no items below it`);
+  return report;
+}
