@@ -5,10 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AccessLogEntry } from './access-log.js';
 import { header } from './context.js';
-import { readBody } from './read-body.js';
+import { readBody } from '../http/read-body.js';
 import type { RequestContext } from './context.js';
 import { badHeader, errorReply } from './envelope.js';
 import type { FaultKind } from './faults.js';
@@ -19,6 +18,7 @@ import { Router } from './router.js';
 import type { Route } from './router.js';
 import { ROUTES } from './routes/index.js';
 import type { EmulatorState } from './state.js';
+import { listen } from '../http/listen.js';
 
 const SMALL_BODY = 1024 * 1024;
 /** Room for a multipart envelope around a feed file of the largest accepted size. */
@@ -75,15 +75,7 @@ export class EmulatorServer {
   }
 
   listen(): Promise<string> {
-    return new Promise((resolve, reject) => {
-      this.#server.once('error', reject);
-      this.#server.listen(this.#o.port, this.#o.host, () => {
-        this.#server.off('error', reject);
-        const addr = this.#server.address() as AddressInfo;
-        const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-        resolve(`http://${host}:${addr.port}`);
-      });
-    });
+    return listen(this.#server, this.#o.port, this.#o.host);
   }
 
   close(): Promise<void> {

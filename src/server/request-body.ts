@@ -1,7 +1,7 @@
 // A JSON request body, read up to a size limit: past it the request is refused with 413 before the rest
 // is buffered (what is still arriving is discarded, so the client can read the answer).
 import type { IncomingMessage } from 'node:http';
-import { readBody as readLimitedBody } from '../emulator/read-body.js';
+import { readBody as readLimitedBody } from '../http/read-body.js';
 import { ServiceError } from './service-error.js';
 
 export function megabytes(bytes: number): string {

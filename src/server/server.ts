@@ -5,7 +5,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { SpecStore } from '../spec/store.js';
 import { handleWebRequest } from './web/index.js';
@@ -22,6 +21,7 @@ import { readBody } from './request-body.js';
 import { attachment, sendError, sendJson, sendOutput } from './responses.js';
 import { ServiceError, abortReason, toErrorAnswer } from './service-error.js';
 import { receiveUpload } from './upload.js';
+import { listen } from '../http/listen.js';
 
 /** JSON bodies from this size on queue as large jobs, behind uploads, so they never take the last worker. */
 const LARGE_JSON_BYTES = 1024 * 1024;
@@ -99,14 +99,7 @@ export class ValidationServer {
   }
 
   listen(): Promise<string> {
-    return new Promise((resolve, reject) => {
-      this.#server.once('error', reject);
-      this.#server.listen(this.#o.port, this.#o.host, () => {
-        this.#server.off('error', reject);
-        const addr = this.#server.address() as AddressInfo;
-        resolve(`http://${addr.family === 'IPv6' ? `[${addr.address}]` : addr.address}:${addr.port}`);
-      });
-    });
+    return listen(this.#server, this.#o.port, this.#o.host);
   }
 
   close(): Promise<void> {

@@ -1,5 +1,5 @@
 // A request body read up to a size limit: past it, buffering stops and the rest is drained, so a 413 can
-// still be written and read. Shared by the emulator and the validation service.
+// still be written and read. Shared by the emulator and the validation service (src/http holds what both HTTP servers need).
 import type { IncomingMessage } from 'node:http';
 
 export type Body = Buffer | 'too-large' | 'aborted';
