@@ -4,10 +4,8 @@ import type { Report } from '../core/issue.js';
 import { PLAIN } from './colors.js';
 import type { Paint } from './colors.js';
 import { renderJson } from './json.js';
+import type { ReportFormat } from './formats.js';
 import { renderText } from './text.js';
-
-export const REPORT_FORMATS = ['text', 'json', 'junit', 'sarif', 'github', 'csv'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderOptions {
   /** The input's name when issues carry no `file` (a run over one input). */

@@ -2,6 +2,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { CommandState } from '../command-state.js';
+import { REPORT_FORMATS } from '../../reports/formats.js';
 
 const HELP = `
 Examples:
@@ -13,7 +14,8 @@ Examples:
 
 Exit codes: 0 nothing at or above --fail-on, 1 issues at or above it, 2 the input or spec could not be used.`;
 
-export const FORMATS = ['text', 'json', 'junit', 'sarif', 'github', 'csv'] as const;
+/** The --format choices: every report format. */
+export const FORMATS = REPORT_FORMATS;
 
 export interface ValidateFlags {
   feedType?: string;
