@@ -8,7 +8,7 @@ import { readConfig } from '../config/config.js';
 import { UsageError } from '../core/errors.js';
 import { atLeast } from '../core/issue.js';
 import type { Issue } from '../core/issue.js';
-import type { ValidateOptions } from '../engine/options.js';
+import { mergeValidateOptions } from '../engine/options.js';
 import { feedFrame } from '../submit/feed-body.js';
 import { follow } from '../submit/follow.js';
 import { Ledger } from '../submit/ledger.js';
@@ -103,17 +103,7 @@ export async function runSubmit(file: string, flags: SubmitFlags): Promise<numbe
   const limits = limitsFrom(flags);
   const schedule = parsePollSchedule(flags.poll ?? WALMART_POLL_SCHEDULE);
   const failOn = flags.failOn ?? config.failOn ?? 'error';
-  const feedTypeOpt = flags.feedType ?? config.feedType;
-  const specVersion = flags.specVersion ?? config.specVersion;
-  const productType = flags.productType ?? config.productType;
-  const cacheDir = flags.cacheDir ?? config.cacheDir;
-  const engine: ValidateOptions = {
-    ...(feedTypeOpt === undefined ? {} : { feedType: feedTypeOpt }),
-    ...(specVersion === undefined ? {} : { specVersion }),
-    ...(productType === undefined ? {} : { productType }),
-    ...(cacheDir === undefined ? {} : { cacheDir }),
-    ...(config.rules === undefined ? {} : { rules: config.rules }),
-  };
+  const engine = mergeValidateOptions(flags, config);
 
   const bar = progress(`Validating ${file}`);
   let prepared: Prepared;

@@ -9,6 +9,7 @@ import { atLeast } from '../core/issue.js';
 import type { Issue, Summary } from '../core/issue.js';
 import { validateFeedSource } from '../engine/validate.js';
 import type { ValidationReport } from '../engine/validate.js';
+import { mergeValidateOptions } from '../engine/options.js';
 import type { ValidateOptions } from '../engine/options.js';
 import { COLOR, PLAIN, useColor } from '../reports/colors.js';
 import { renderReport } from '../reports/render.js';
@@ -57,17 +58,7 @@ export async function runValidate(files: string[], flags: ValidateFlags): Promis
 }
 
 function engineOptions(flags: ValidateFlags, config: Config): ValidateOptions {
-  const feedType = flags.feedType ?? config.feedType;
-  const specVersion = flags.specVersion ?? config.specVersion;
-  const productType = flags.productType ?? config.productType;
-  const cacheDir = flags.cacheDir ?? config.cacheDir;
-  return {
-    ...(feedType === undefined ? {} : { feedType }),
-    ...(specVersion === undefined ? {} : { specVersion }),
-    ...(productType === undefined ? {} : { productType }),
-    ...(cacheDir === undefined ? {} : { cacheDir }),
-    ...(config.rules === undefined ? {} : { rules: config.rules }),
-  };
+  return mergeValidateOptions(flags, config);
 }
 
 async function validateFile(file: string, base: ValidateOptions, config: Config, sheet: string | undefined): Promise<FileReport> {

@@ -18,7 +18,7 @@ import { Router } from './router.js';
 import type { Route } from './router.js';
 import { ROUTES } from './routes/index.js';
 import type { EmulatorState } from './state.js';
-import { listen } from '../http/listen.js';
+import { close, listen } from '../http/lifecycle.js';
 
 const SMALL_BODY = 1024 * 1024;
 /** Room for a multipart envelope around a feed file of the largest accepted size. */
@@ -79,10 +79,7 @@ export class EmulatorServer {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.#server.close(() => resolve());
-      this.#server.closeAllConnections();
-    });
+    return close(this.#server);
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -39,3 +39,24 @@ export function parseValidateOptions(options: unknown): ResolvedOptions {
   }
   return r.data;
 }
+
+const MERGED_KEYS = ['feedType', 'specVersion', 'productType', 'cacheDir', 'rules'] as const;
+type MergedKey = (typeof MERGED_KEYS)[number];
+
+/**
+ * The engine options set by any of `sources`, each from the first source that sets it (command-line flags
+ * before the config file; a request's query before the server's settings). Unset options are left out.
+ */
+export function mergeValidateOptions(...sources: readonly { readonly [K in MergedKey]?: ValidateOptions[K] | undefined }[]): ValidateOptions {
+  const out: ValidateOptions = {};
+  for (const key of MERGED_KEYS) {
+    for (const source of sources) {
+      const value = source[key];
+      if (value !== undefined) {
+        (out as Record<MergedKey, unknown>)[key] = value;
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,6 +1,7 @@
 // What a pool worker runs: one request's validation, through the same engine, readers and report writers as
 // the CLI, and what it sends back (text, or a file it wrote). Runs in a worker thread; does no HTTP.
 import { validateFeedSource } from '../engine/validate.js';
+import { mergeValidateOptions } from '../engine/options.js';
 import type { ValidateOptions } from '../engine/options.js';
 import { validateTable } from '../engine/validate-table.js';
 import { renderJson } from '../reports/json.js';
@@ -68,16 +69,7 @@ export const CONTENT_TYPES: Readonly<Record<FileFormat, string>> = {
 };
 
 function engineOptions(settings: EngineSettings, query: SpecQuery): ValidateOptions {
-  const feedType = query.feedType ?? settings.feedType;
-  const specVersion = query.specVersion ?? settings.specVersion;
-  const productType = query.productType ?? settings.productType;
-  return {
-    ...(feedType === undefined ? {} : { feedType }),
-    ...(specVersion === undefined ? {} : { specVersion }),
-    ...(productType === undefined ? {} : { productType }),
-    ...(settings.cacheDir === undefined ? {} : { cacheDir: settings.cacheDir }),
-    ...(settings.rules === undefined ? {} : { rules: settings.rules }),
-  };
+  return mergeValidateOptions(query, settings);
 }
 
 export function runJob(job: Job, settings: EngineSettings): Promise<JobOutput> {

@@ -21,7 +21,7 @@ import { readBody } from './request-body.js';
 import { attachment, sendError, sendJson, sendOutput } from './responses.js';
 import { ServiceError, abortReason, toErrorAnswer } from './service-error.js';
 import { receiveUpload } from './upload.js';
-import { listen } from '../http/listen.js';
+import { close, listen } from '../http/lifecycle.js';
 
 /** JSON bodies from this size on queue as large jobs, behind uploads, so they never take the last worker. */
 const LARGE_JSON_BYTES = 1024 * 1024;
@@ -103,10 +103,7 @@ export class ValidationServer {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.#server.close(() => resolve());
-      this.#server.closeAllConnections();
-    });
+    return close(this.#server);
   }
 
   async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

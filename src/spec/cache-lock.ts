@@ -46,7 +46,8 @@ async function isStale(dir: string): Promise<boolean> {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid runs (EPERM: it runs, as another user). Shared with the submit lock. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

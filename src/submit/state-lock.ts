@@ -3,15 +3,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { isAlive } from '../spec/cache-lock.js';
 
 export function lockStateDir(stateDir: string): () => void {
   const file = join(stateDir, 'submit.lock');
@@ -35,7 +27,7 @@ export function lockStateDir(stateDir: string): () => void {
       } catch {
         // Vanished between the two calls: try again.
       }
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) {
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
         throw new UsageError(`another catalog-gate submit (pid ${owner}) is using ${stateDir}; wait for it to finish, or use another --state-dir`);
       }
       try {
