@@ -15,7 +15,7 @@ import { compileRawAjv, validateAllRaw } from './raw-ajv.js';
 import type { StartupResult } from './startup.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const CLI = join(REPO, 'dist/src/cli/main.js');
+const CLI = join(REPO, 'dist/cli/main.js');
 const PRODUCT_TYPES = ['Clothing', 'Cell Phones', 'Home Decor, Kitchen, & Other'] as const;
 
 interface Config {

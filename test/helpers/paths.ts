@@ -8,7 +8,7 @@ export const REFERENCE = `${SHARED}walmart-reference/`;
 export const EXAMPLES = `${REFERENCE}examples/`;
 export const ITEM_SPECS = `${REFERENCE}item-spec/`;
 export const SAMPLES = `${REPO}samples/`;
-export const CLI = `${REPO}dist/src/cli/main.js`;
+export const CLI = `${REPO}dist/cli/main.js`;
 
 export function readJson<T = unknown>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
