@@ -2,28 +2,27 @@
 // severities. validateConfig is the pure half; readConfig finds and reads the file.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { UsageError } from '../core/errors.js';
+import * as z from 'zod/mini';
+import { nonEmptyString } from '../core/schema.js';
 import { rulesOptionsSchema } from '../engine/options.js';
 import { stripJsonComments } from './jsonc.js';
 
 export const CONFIG_FILE = 'catalog-gate.config.json';
 
 
-export const configSchema = z
-  .object({
-    $schema: z.string().optional(),
-    feedType: z.string().min(1).optional(),
-    specVersion: z.string().min(1).optional(),
-    productType: z.string().min(1).optional(),
-    sheet: z.string().min(1).optional(),
-    cacheDir: z.string().min(1).optional(),
-    failOn: z.enum(['error', 'warning']).optional(),
-    /** Header text -> attribute name or dotted path. */
-    columns: z.record(z.string(), z.string().min(1)).optional(),
-    rules: rulesOptionsSchema.optional(),
-  })
-  .strict();
+export const configSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  feedType: z.optional(nonEmptyString()),
+  specVersion: z.optional(nonEmptyString()),
+  productType: z.optional(nonEmptyString()),
+  sheet: z.optional(nonEmptyString()),
+  cacheDir: z.optional(nonEmptyString()),
+  failOn: z.optional(z.enum(['error', 'warning'])),
+  /** Header text -> attribute name or dotted path. */
+  columns: z.optional(z.record(z.string(), nonEmptyString())),
+  rules: z.optional(rulesOptionsSchema),
+});
 
 export type Config = z.infer<typeof configSchema>;
 

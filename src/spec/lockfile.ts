@@ -2,30 +2,33 @@
 // validateLockfile is the pure half; readLockfile/writeLockfile do the IO.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { SpecError } from '../core/errors.js';
+import * as z from 'zod/mini';
+import { nonEmptyString } from '../core/schema.js';
 import { specKeyId } from '../core/spec-key.js';
 import type { SpecKey } from '../core/spec-key.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 export const LOCKFILE_NAME = 'catalog-gate.lock.json';
 
+const sha256 = (): z.ZodMiniString<string> => z.string().check(z.regex(/^[0-9a-f]{64}$/));
+
 const entrySchema = z.object({
-  feedType: z.string().min(1),
-  version: z.string().min(1),
-  productType: z.string().min(1),
+  feedType: nonEmptyString(),
+  version: nonEmptyString(),
+  productType: nonEmptyString(),
   /** Path of the entry, relative to the cache directory, with forward slashes. */
-  file: z.string().min(1),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  file: nonEmptyString(),
+  sha256: sha256(),
   /** `file:<path>` for an imported file, or the URL it was pulled from. */
-  source: z.string().min(1),
-  sourceSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  obtainedAt: z.string().datetime(),
+  source: nonEmptyString(),
+  sourceSha256: z.optional(sha256()),
+  obtainedAt: z.iso.datetime(),
   draft: z.enum(['draft-04', 'draft-06', 'draft-07']),
   /** The `version` a feed header must carry for this spec ("1.3" for MP_ITEM 4.3). */
   headerVersions: z.array(z.string()),
   /** True for specs authored by us, not published by Walmart. */
-  synthetic: z.boolean().optional(),
+  synthetic: z.optional(z.boolean()),
 });
 
 const lockfileSchema = z.object({

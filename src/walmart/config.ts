@@ -1,6 +1,6 @@
 // The client's configuration: resolveConfig is the pure, zod-validated half; configFromEnv reads
 // CONTRACT.md's variables. The client secret is wrapped in a Secret at once, and no message ever quotes it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { WalmartConfigError } from './errors.js';
 import type { ProfileName } from './profiles.js';
 import { PROFILES, profileForBaseUrl } from './profiles.js';

@@ -3,7 +3,7 @@
 // Walmart tokens last 900 s; renewal starts when less than max(60 s, 10%) of the lifetime remains
 // (capped at half the lifetime so short-lived test tokens still get used).
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TokenSource } from './auth.js';
 import type { Clock } from './clock.js';
 import { raceAbort } from './clock.js';

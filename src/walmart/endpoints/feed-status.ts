@@ -1,6 +1,6 @@
 // One feed's status (GET /v3/feeds/{feedId}) and an iterator over its item-level ingestion statuses,
 // following nextCursor when Walmart gives one and offset/limit otherwise (itemsReceived is the total).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CallOptions, WalmartClient } from '../client.js';
 import { paginate } from '../paginate.js';
 import { parseShape } from '../response-shape.js';

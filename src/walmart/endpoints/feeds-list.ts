@@ -1,6 +1,6 @@
 // All feed statuses (GET /v3/feeds) with its filters, and an iterator over every feed record
 // (offset/limit with totalResults; nextCursor when present).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CallOptions, WalmartClient } from '../client.js';
 import { paginate } from '../paginate.js';
 import { parseShape } from '../response-shape.js';

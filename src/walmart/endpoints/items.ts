@@ -1,6 +1,6 @@
 // The catalog: GET /v3/items (filters, nextCursor paging) and GET /v4/items/{productId} (one item by
 // GTIN by default, or SKU/UPC/EAN/ISBN/ITEM_ID/WIN).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CallOptions, WalmartClient } from '../client.js';
 import { paginate } from '../paginate.js';
 import { parseShape } from '../response-shape.js';

@@ -1,7 +1,7 @@
 // Purchase orders: GET /v3/walmartOrders (filters, nextCursor paging) and GET /v3/walmartOrders/{id}.
 // Reads both list shapes: the supplier one (purchaseOrdersListMeta + purchaseOrders) and the marketplace
 // one (list.meta + list.elements.order), whose nextCursor is a whole query string starting with "?".
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CallOptions, WalmartClient } from '../client.js';
 import { paginate } from '../paginate.js';
 import { parseShape } from '../response-shape.js';

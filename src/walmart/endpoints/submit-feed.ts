@@ -2,7 +2,7 @@
 // POST /v3/feeds/items?feedType=OMNI_DSV_ITEM|OMNI_ONLINE_ITEM|OMNI_OWNED_ITEM (supplier item setup).
 // Not idempotent: a retry happens only where Walmart provably did not take the feed (see retry-policy.ts);
 // a connection lost after sending raises WALMART_OUTCOME_UNKNOWN so the caller looks the feed up first.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CallOptions, WalmartClient } from '../client.js';
 import { parseJsonBody } from '../client.js';
 import { multipartFile } from '../multipart.js';
