@@ -20,6 +20,8 @@ await build({
   platform: 'node',
   target: 'node20',
   logLevel: 'warning',
+  // Only src/sources/xlsx/source-mode.ts imports it, to run workers from .ts sources in tests; never from dist/.
+  external: ['typescript'],
   // CommonJS dependencies (ajv, exceljs…) call require(); ESM output has none of its own.
   banner: { js: "import { createRequire as __catalogGateRequire } from 'node:module'; const require = __catalogGateRequire(import.meta.url);" },
 });
