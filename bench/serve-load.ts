@@ -98,11 +98,14 @@ async function wrk(o: LoadOptions): Promise<LoadResult> {
   }
 }
 
-/** CPU time (user + system, all threads, exited ones too) a process has used, in ms; undefined without /proc. */
-export async function processCpuMs(pid: number | undefined): Promise<number | undefined> {
+/**
+ * CPU time (user + system) a process has used, in ms: all its threads, exited ones too, or with `thread` one
+ * thread (the process's own id: its main thread); undefined without /proc.
+ */
+export async function processCpuMs(pid: number | undefined, thread?: number): Promise<number | undefined> {
   if (pid === undefined) return undefined;
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const stat = await readFile(thread === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${thread}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces): utime and stime are the 14th and 15th fields.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // Clock ticks: 100 a second on Linux (USER_HZ).

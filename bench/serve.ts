@@ -50,14 +50,20 @@ interface Measured {
   result: LoadResult;
   /** The server process's CPU time (all its threads) per request answered, ms. */
   cpuPerRequest: number | undefined;
+  /** Of which its request thread (HTTP, the hop to the pool; not the workers nor V8's helper threads). */
+  mainPerRequest: number | undefined;
 }
 
 /** `path` under load for `duration` seconds, with the server's CPU time over the run. */
 async function measure(server: Server, path: string, duration: number, conns = connections, body?: string): Promise<Measured> {
-  const before = await processCpuMs(server.child.pid);
+  const pid = server.child.pid;
+  const before = await processCpuMs(pid);
+  const mainBefore = await processCpuMs(pid, pid);
   const result = await load({ url: `${server.url}${path}`, seconds: duration, connections: conns, ...(body === undefined ? {} : { method: 'POST' as const, body }) }, tool);
-  const after = await processCpuMs(server.child.pid);
-  return { result, cpuPerRequest: before === undefined || after === undefined ? undefined : (after - before) / Math.max(1, result.requests) };
+  const after = await processCpuMs(pid);
+  const mainAfter = await processCpuMs(pid, pid);
+  const per = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined || b === undefined ? undefined : (b - a) / Math.max(1, result.requests));
+  return { result, cpuPerRequest: per(before, after), mainPerRequest: per(mainBefore, mainAfter) };
 }
 
 async function upload(url: string, file: string): Promise<{ ms: number; records: number }> {
@@ -78,7 +84,7 @@ interface Row extends Measured {
   note?: string;
 }
 
-const cpu = (m: Measured): string => (m.cpuPerRequest === undefined ? 'n/a' : fmt(m.cpuPerRequest, 2));
+const cpu = (m: Measured): string => (m.cpuPerRequest === undefined ? 'n/a' : `${fmt(m.cpuPerRequest, 2)} (${m.mainPerRequest === undefined ? 'n/a' : fmt(m.mainPerRequest, 2)})`);
 
 function row(r: Row): string[] {
   const l = r.result;
@@ -121,7 +127,7 @@ async function compareBuilds(mine: Server, otherCli: string | undefined, rounds:
       }
     }
     console.log(`\nPOST /v1/validate, 100 records, ${connections} clients, ${seconds} s a run; other = ${otherCli}`);
-    console.log(table(['server', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'requests / failed', 'server CPU ms/req', 'load avg (1/5/15)'], out));
+    console.log(table(['server', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'requests / failed', 'server CPU ms/req (request thread)', 'load avg (1/5/15)'], out));
     const mOther = median(cpus.other ?? []);
     const mThis = median(cpus.this ?? []);
     console.log(`server CPU per request, median of ${rounds}: other ${fmt(mOther, 2)} ms, this ${fmt(mThis, 2)} ms: ${fmt(mThis / mOther, 2)}x`);
@@ -175,7 +181,7 @@ async function loadRuns(server: Server): Promise<void> {
   const cliRun = await timedNode([CLI, 'validate', sheet.path, '--format', 'json'], [0, 1]);
   console.log('');
   console.log(`load tool: ${tool}`);
-  console.log(table(['scenario', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'requests / failed', 'server CPU ms/req', 'load avg (1/5/15)', 'note'], rows.map(row)));
+  console.log(table(['scenario', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'requests / failed', 'server CPU ms/req (request thread)', 'load avg (1/5/15)', 'note'], rows.map(row)));
   console.log('');
   const [health, unloaded, one, busy, busyOne] = rows.map((r) => r.result) as [LoadResult, LoadResult, LoadResult, LoadResult, LoadResult];
   console.log(`p99 unloaded: ${fmt(unloaded.p99)} ms (goal < 50 ms); ${fmt(unloaded.p99 / Math.max(1, health.p99), 2)}x the /healthz baseline's p99`);
