@@ -1,25 +1,28 @@
 // Validation service (issue 6): latency and throughput of POST /v1/validate with a 100-record JSON feed from
-// N concurrent keep-alive clients (autocannon) over loopback, unloaded and while 50k-row xlsx uploads run;
-// GET /healthz under the same load as the HTTP-only baseline; and one 50k-row upload timed through the
-// service against `catalog-gate validate` on the same file (what the pool worker + nested xlsx worker cost).
-// The server is the built CLI in its own process; the load tool runs in this one, so on a 2-core machine
-// client and server share the cores and the figures are a floor.
+// N concurrent keep-alive clients over loopback, unloaded and while 50k-row xlsx uploads run; GET /healthz
+// under the same load as the HTTP-only baseline; the server process's CPU time per request in each; and one
+// 50k-row upload timed through the service against `catalog-gate validate` on the same file (what the pool
+// worker + nested xlsx worker cost). The server is the built CLI in its own process; the load tool is wrk when
+// installed (bench/serve-load.ts), else autocannon in this process. On a 2-core machine client and server
+// share the cores.
 // Usage: npm run build && node dist/bench/serve.js [seconds=20] [connections=50]
 //        node dist/bench/serve.js upload [runs=3]   (the 50k-row upload vs the CLI only, interleaved, medians)
+//        node dist/bench/serve.js compare OTHER/dist/src/cli/main.js [seconds=10] [rounds=3] [connections=50]
+//          (this build against another one, e.g. a checkout of an older commit, alternating: CPU per request)
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { loadavg as osLoadavg } from 'node:os';
 import { basename, join } from 'node:path';
-import autocannon from 'autocannon';
-import type { Result } from 'autocannon';
 import { FEED_HEADER, mixedItems } from './data.js';
 import { REPO, fmt, machine, median, table, timedNode } from './harness.js';
+import { load, loadTool, processCpuMs } from './serve-load.js';
+import type { LoadResult } from './serve-load.js';
 import { writeSheetFile } from './sheets-data.js';
 
-const uploadOnly = process.argv[2] === 'upload';
-const seconds = uploadOnly ? 0 : Number(process.argv[2] ?? 20);
-const connections = Number(process.argv[3] ?? 50);
+const mode = process.argv[2] === 'upload' || process.argv[2] === 'compare' ? process.argv[2] : 'load';
+const seconds = mode === 'upload' ? 0 : Number(process.argv[mode === 'compare' ? 4 : 2] ?? (mode === 'compare' ? 10 : 20));
+const connections = Number(process.argv[mode === 'compare' ? 6 : 3] ?? 50);
 const CLI = join(REPO, 'dist/src/cli/main.js');
 const QUERY = '/v1/validate?feedType=MP_ITEM&specVersion=4.3';
 
@@ -28,8 +31,8 @@ interface Server {
   url: string;
 }
 
-function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CATALOG_GATE_TOKEN: '' } });
+function startServer(cli = CLI): Promise<Server> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CATALOG_GATE_TOKEN: '' } });
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (b: Buffer) => {
@@ -41,14 +44,26 @@ function startServer(): Promise<Server> {
   });
 }
 
-function load(url: string, options: { path: string; method?: 'GET' | 'POST'; body?: string; duration: number; connections?: number }): Promise<Result> {
-  return autocannon({
-    url: `${url}${options.path}`,
-    connections: options.connections ?? connections,
-    duration: options.duration,
-    method: options.method ?? 'GET',
-    ...(options.body === undefined ? {} : { body: options.body, headers: { 'content-type': 'application/json' } }),
-  });
+const tool = loadTool();
+
+interface Measured {
+  result: LoadResult;
+  /** The server process's CPU time (all its threads) per request answered, ms. */
+  cpuPerRequest: number | undefined;
+  /** Of which its request thread (HTTP, the hop to the pool; not the workers nor V8's helper threads). */
+  mainPerRequest: number | undefined;
+}
+
+/** `path` under load for `duration` seconds, with the server's CPU time over the run. */
+async function measure(server: Server, path: string, duration: number, conns = connections, body?: string): Promise<Measured> {
+  const pid = server.child.pid;
+  const before = await processCpuMs(pid);
+  const mainBefore = await processCpuMs(pid, pid);
+  const result = await load({ url: `${server.url}${path}`, seconds: duration, connections: conns, ...(body === undefined ? {} : { method: 'POST' as const, body }) }, tool);
+  const after = await processCpuMs(pid);
+  const mainAfter = await processCpuMs(pid, pid);
+  const per = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined || b === undefined ? undefined : (b - a) / Math.max(1, result.requests));
+  return { result, cpuPerRequest: per(before, after), mainPerRequest: per(mainBefore, mainAfter) };
 }
 
 async function upload(url: string, file: string): Promise<{ ms: number; records: number }> {
@@ -63,33 +78,62 @@ async function upload(url: string, file: string): Promise<{ ms: number; records:
 
 const loadavg = (): string => osLoadavg().map((x) => x.toFixed(2)).join(' / ');
 
-interface Row {
+interface Row extends Measured {
   scenario: string;
-  result: Result;
   load: string;
   note?: string;
 }
 
+const cpu = (m: Measured): string => (m.cpuPerRequest === undefined ? 'n/a' : `${fmt(m.cpuPerRequest, 2)} (${m.mainPerRequest === undefined ? 'n/a' : fmt(m.mainPerRequest, 2)})`);
+
 function row(r: Row): string[] {
-  const l = r.result.latency;
-  const bad = r.result.non2xx + r.result.errors + r.result.timeouts;
-  return [r.scenario, fmt(r.result.requests.average), fmt(l.p50), fmt(l.p90), fmt(l.p99), fmt(l.max), `${fmt(r.result.requests.total)} / ${fmt(bad)}`, r.load, r.note ?? ''];
+  const l = r.result;
+  return [r.scenario, fmt(l.rps), fmt(l.p50), fmt(l.p90), fmt(l.p99), fmt(l.max), `${fmt(l.requests)} / ${fmt(l.failed)}`, cpu(r), r.load, r.note ?? ''];
 }
-
-
 
 const feed = JSON.stringify({ MPItemFeedHeader: FEED_HEADER, MPItem: mixedItems(100).items });
 const sheet = await writeSheetFile('xlsx', 50_000);
 console.log('machine', machine());
+console.log(`load tool: ${tool}${tool === 'autocannon' ? ' (in this process: install wrk for a cheaper client)' : ''}`);
 console.log(`body: ${fmt(feed.length / 1024, 1)} KiB, 100 records; sheet: ${sheet.path} (${fmt(sheet.bytes / 2 ** 20, 1)} MiB, ${fmt(sheet.rows)} rows)`);
 
 const server = await startServer();
 const rows: Row[] = [];
 try {
-  if (uploadOnly) await compareUploads(server, Number(process.argv[3] ?? 3));
+  if (mode === 'upload') await compareUploads(server, Number(process.argv[3] ?? 3));
+  else if (mode === 'compare') await compareBuilds(server, process.argv[3], Number(process.argv[5] ?? 3));
   else await loadRuns(server);
 } finally {
   server.child.kill('SIGTERM');
+}
+
+/** This build's server against another build's, the 100-record scenario alternating between them. */
+async function compareBuilds(mine: Server, otherCli: string | undefined, rounds: number): Promise<void> {
+  if (otherCli === undefined) throw new Error('usage: node dist/bench/serve.js compare OTHER/dist/src/cli/main.js [seconds] [rounds] [connections]');
+  const other = await startServer(otherCli);
+  try {
+    const servers: Array<[string, Server]> = [
+      ['other', other],
+      ['this', mine],
+    ];
+    for (const [, s] of servers) await measure(s, QUERY, 5, connections, feed);
+    const cpus: Record<string, number[]> = { other: [], this: [] };
+    const out: string[][] = [];
+    for (let i = 0; i < rounds; i++) {
+      for (const [name, s] of servers) {
+        const m = await measure(s, QUERY, seconds, connections, feed);
+        if (m.cpuPerRequest !== undefined) cpus[name]?.push(m.cpuPerRequest);
+        out.push([`${name} (round ${i + 1})`, fmt(m.result.rps), fmt(m.result.p50), fmt(m.result.p90), fmt(m.result.p99), fmt(m.result.max), `${fmt(m.result.requests)} / ${fmt(m.result.failed)}`, cpu(m), loadavg()]);
+      }
+    }
+    console.log(`\nPOST /v1/validate, 100 records, ${connections} clients, ${seconds} s a run; other = ${otherCli}`);
+    console.log(table(['server', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'requests / failed', 'server CPU ms/req (request thread)', 'load avg (1/5/15)'], out));
+    const mOther = median(cpus.other ?? []);
+    const mThis = median(cpus.this ?? []);
+    console.log(`server CPU per request, median of ${rounds}: other ${fmt(mOther, 2)} ms, this ${fmt(mThis, 2)} ms: ${fmt(mThis / mOther, 2)}x`);
+  } finally {
+    other.child.kill('SIGTERM');
+  }
 }
 
 /** The same 50k-row xlsx through the service and through `catalog-gate validate`, interleaved. */
@@ -111,12 +155,12 @@ async function loadRuns(server: Server): Promise<void> {
   const report = (await check.json()) as { summary: { records: number; invalid: number } };
   console.log(`one request: ${check.status}, ${report.summary.records} records, ${report.summary.invalid} invalid`);
   // Warm-up: every worker has compiled the spec and the JIT has settled.
-  await load(server.url, { path: QUERY, method: 'POST', body: feed, duration: 5 });
+  await measure(server, QUERY, 5, connections, feed);
 
-  const validate = (conns: number): Promise<Result> => load(server.url, { path: QUERY, method: 'POST', body: feed, duration: seconds, connections: conns });
-  rows.push({ scenario: `GET /healthz, ${connections} clients (HTTP only, baseline)`, load: loadavg(), result: await load(server.url, { path: '/healthz', duration: seconds }) });
-  rows.push({ scenario: `POST /v1/validate, 100 records, ${connections} clients`, load: loadavg(), result: await validate(connections) });
-  rows.push({ scenario: 'POST /v1/validate, 100 records, 1 client', load: loadavg(), result: await validate(1) });
+  const validate = (conns: number): Promise<Measured> => measure(server, QUERY, seconds, conns, feed);
+  rows.push({ scenario: `GET /healthz, ${connections} clients (HTTP only, baseline)`, load: loadavg(), ...(await measure(server, '/healthz', seconds)) });
+  rows.push({ scenario: `POST /v1/validate, 100 records, ${connections} clients`, load: loadavg(), ...(await validate(connections)) });
+  rows.push({ scenario: 'POST /v1/validate, 100 records, 1 client', load: loadavg(), ...(await validate(1)) });
 
   const alone = await upload(server.url, sheet.path);
   // Uploads one after another for the whole run, so one is always being validated.
@@ -130,17 +174,18 @@ async function loadRuns(server: Server): Promise<void> {
   const duringOne = await validate(1);
   running = false;
   await uploader;
-  const note = `${uploads.length} uploads in both runs, median ${fmt(median(uploads) / 1000, 2)} s each`;
-  rows.push({ scenario: `POST /v1/validate, 100 records, ${connections} clients, while 50k-row xlsx uploads run`, load: loadavg(), result: during, note });
-  rows.push({ scenario: 'POST /v1/validate, 100 records, 1 client, while 50k-row xlsx uploads run', load: loadavg(), result: duringOne });
+  const note = `${uploads.length} uploads in both runs, median ${fmt(median(uploads) / 1000, 2)} s each (server CPU includes them)`;
+  rows.push({ scenario: `POST /v1/validate, 100 records, ${connections} clients, while 50k-row xlsx uploads run`, load: loadavg(), ...during, note });
+  rows.push({ scenario: 'POST /v1/validate, 100 records, 1 client, while 50k-row xlsx uploads run', load: loadavg(), ...duringOne });
 
   const cliRun = await timedNode([CLI, 'validate', sheet.path, '--format', 'json'], [0, 1]);
   console.log('');
-  console.log(table(['scenario', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'requests / failed', 'load avg (1/5/15)', 'note'], rows.map(row)));
+  console.log(`load tool: ${tool}`);
+  console.log(table(['scenario', 'req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'requests / failed', 'server CPU ms/req (request thread)', 'load avg (1/5/15)', 'note'], rows.map(row)));
   console.log('');
-  const [health, unloaded, one, busy, busyOne] = rows.map((r) => r.result) as [Result, Result, Result, Result, Result];
-  console.log(`p99 unloaded: ${fmt(unloaded.latency.p99)} ms (goal < 50 ms); ${fmt(unloaded.latency.p99 / Math.max(1, health.latency.p99), 2)}x the /healthz baseline's p99`);
-  console.log(`p99 during uploads: ${fmt(busy.latency.p99)} ms, ${fmt(busy.latency.p99 / Math.max(1, unloaded.latency.p99), 2)}x unloaded; throughput ${fmt(busy.requests.average / Math.max(1, unloaded.requests.average), 2)}x unloaded`);
-  console.log(`1 client: p50 ${fmt(one.latency.p50)} ms unloaded, ${fmt(busyOne.latency.p50)} ms during uploads (${fmt(busyOne.latency.p50 / Math.max(1, one.latency.p50), 2)}x); p99 ${fmt(one.latency.p99)} vs ${fmt(busyOne.latency.p99)} ms`);
+  const [health, unloaded, one, busy, busyOne] = rows.map((r) => r.result) as [LoadResult, LoadResult, LoadResult, LoadResult, LoadResult];
+  console.log(`p99 unloaded: ${fmt(unloaded.p99)} ms (goal < 50 ms); ${fmt(unloaded.p99 / Math.max(1, health.p99), 2)}x the /healthz baseline's p99`);
+  console.log(`p99 during uploads: ${fmt(busy.p99)} ms, ${fmt(busy.p99 / Math.max(1, unloaded.p99), 2)}x unloaded; throughput ${fmt(busy.rps / Math.max(1, unloaded.rps), 2)}x unloaded`);
+  console.log(`1 client: p50 ${fmt(one.p50, 1)} ms unloaded, ${fmt(busyOne.p50, 1)} ms during uploads (${fmt(busyOne.p50 / Math.max(0.001, one.p50), 2)}x); p99 ${fmt(one.p99, 1)} vs ${fmt(busyOne.p99, 1)} ms`);
   console.log(`50k-row xlsx: service ${fmt(alone.ms / 1000, 2)} s (upload, pool worker + xlsx worker, JSON report) vs CLI validate ${fmt(cliRun.wallMs / 1000, 2)} s (process start included): ${fmt(alone.ms / cliRun.wallMs, 2)}x; ${fmt(alone.records)} records`);
 }

@@ -33,7 +33,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   process.once('exit', removeAtExit);
   let pool: WorkerPool | undefined;
   try {
-    pool = await WorkerPool.start({ size: o.workers, maxQueue: o.limits.maxQueue, heapMb: o.workerHeapMb, tmpRoot, settings: o.settings, debug: o.debug });
+    pool = await WorkerPool.start({ size: o.workers, maxQueue: o.limits.maxQueue, heapMb: o.workerHeapMb, abandonedMs: o.limits.timeoutMs, tmpRoot, settings: o.settings, debug: o.debug });
     const server = new ValidationServer(o, pool, store, tmpRoot, packageVersion());
     const url = await server.listen();
     const running = pool;

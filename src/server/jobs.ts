@@ -58,7 +58,17 @@ export interface FileJob {
 
 export type Job = JsonJob | FileJob;
 
-export type JobOutput = { kind: 'text'; contentType: string; text: string } | { kind: 'file'; contentType: string; path: string };
+/**
+ * A report as UTF-8 bytes (their buffer is the worker's to hand over: transferred to the request thread, which
+ * writes them as they are), or a file the worker wrote.
+ */
+export type JobOutput = { kind: 'bytes'; contentType: string; bytes: Uint8Array } | { kind: 'file'; contentType: string; path: string };
+
+const encoder = new TextEncoder();
+
+function textOutput(contentType: string, text: string): JobOutput {
+  return { kind: 'bytes', contentType, bytes: encoder.encode(text) };
+}
 
 export const CONTENT_TYPES: Readonly<Record<FileFormat, string>> = {
   json: 'application/json; charset=utf-8',
@@ -89,7 +99,7 @@ async function runJson(job: JsonJob, settings: EngineSettings): Promise<JobOutpu
     throw new ServiceError(413, 'TOO_MANY_RECORDS', `The request has ${source.items.length.toLocaleString('en-US')} records; this server validates at most ${job.maxRows.toLocaleString('en-US')} a request. Send them in smaller batches.`);
   }
   const report = await validateFeedSource('the request body', source, engineOptions(settings, job.query));
-  return { kind: 'text', contentType: CONTENT_TYPES.json, text: renderJson(report) };
+  return textOutput(CONTENT_TYPES.json, renderJson(report));
 }
 
 /** The rows, counted against the limit and copied into the grid as they pass. */
@@ -127,8 +137,8 @@ async function runFile(job: FileJob, settings: EngineSettings): Promise<JobOutpu
   });
   switch (job.format) {
     case 'json': {
-      if (grid === undefined) return { kind: 'text', contentType: CONTENT_TYPES.json, text: renderJson(report) };
-      return { kind: 'text', contentType: CONTENT_TYPES.json, text: JSON.stringify({ ...report, sheet: grid.result(sheetName) }) + '\n' };
+      if (grid === undefined) return textOutput(CONTENT_TYPES.json, renderJson(report));
+      return textOutput(CONTENT_TYPES.json, JSON.stringify({ ...report, sheet: grid.result(sheetName) }) + '\n');
     }
     case 'xlsx': {
       // As the CLI's --annotate: the sheet is read again rather than held in memory during validation.
@@ -137,7 +147,7 @@ async function runFile(job: FileJob, settings: EngineSettings): Promise<JobOutpu
       return { kind: 'file', contentType: CONTENT_TYPES.xlsx, path: job.out };
     }
     default:
-      return { kind: 'text', contentType: CONTENT_TYPES[job.format], text: await renderReport(report, job.format, { source: job.name, toolVersion: packageVersion() }) };
+      return textOutput(CONTENT_TYPES[job.format], await renderReport(report, job.format, { source: job.name, toolVersion: packageVersion() }));
   }
 }
 

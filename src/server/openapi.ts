@@ -135,7 +135,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           properties: {
             status: { const: 'ok' },
             version: { type: 'string' },
-            workers: { type: 'object', properties: { size: { type: 'integer' }, busy: { type: 'integer' }, queued: { type: 'integer' } } },
+            workers: { type: 'object', properties: { size: { type: 'integer' }, busy: { type: 'integer' }, queued: { type: 'integer' }, started: { type: 'integer' }, abandoned: { type: 'integer' } } },
             uptimeSeconds: { type: 'number' },
           },
         },

@@ -1,13 +1,15 @@
 // A pool of worker threads that run validation jobs off the request thread, one job per worker at a time.
 // Large jobs (uploads, big JSON bodies) never take the last worker, so small requests always find one free;
-// a job past its time limit, or whose client left, is stopped by terminating its worker, which is replaced.
+// a job past its time limit, or a large one whose client left, is stopped by terminating its worker, which
+// is replaced. A small job whose client left runs to its end and its answer is dropped: it costs milliseconds,
+// where replacing a worker costs about half a second of CPU and a cold JIT for the jobs after it.
 // Each worker has its own temp directory (the xlsx reader's scratch space), removed with the worker.
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { WorkerOptions } from 'node:worker_threads';
 import type { EngineSettings, Job, JobOutput } from './jobs.js';
-import { ServiceError, abortReason } from './service-error.js';
+import { CLIENT_GONE, ServiceError, abortReason } from './service-error.js';
 import type { JobReply, JobRequest, WorkerInput } from './worker-main.js';
 
 /** worker-main.ts's READY (not imported: that module only runs in a worker). */
@@ -21,6 +23,8 @@ export interface PoolOptions {
   maxQueue: number;
   /** Each worker's V8 old-generation heap. */
   heapMb: number;
+  /** How long a small job whose client left may still run before its worker is stopped after all. */
+  abandonedMs: number;
   /** The server's private temp directory; workers get subdirectories of it. */
   tmpRoot: string;
   settings: EngineSettings;
@@ -38,6 +42,8 @@ interface Task {
   signal: AbortSignal | undefined;
   onAbort: () => void;
   slot?: Slot;
+  /** Its client left while it ran: the worker finishes it (this timer stops it if not soon), the answer is dropped. */
+  abandoned?: NodeJS.Timeout;
 }
 
 interface Slot {
@@ -50,6 +56,10 @@ export interface PoolStats {
   size: number;
   busy: number;
   queued: number;
+  /** Workers started since the pool began (the first `size`, then each replacement). */
+  started: number;
+  /** Small jobs whose client left while they ran, run to their end rather than stopped. */
+  abandoned: number;
 }
 
 async function startWorker(options: WorkerOptions): Promise<Worker> {
@@ -66,6 +76,8 @@ export class WorkerPool {
   readonly #queue: Task[] = [];
   #nextId = 1;
   #nextDir = 1;
+  #started = 0;
+  #abandoned = 0;
   #closed = false;
 
   private constructor(options: PoolOptions) {
@@ -79,7 +91,7 @@ export class WorkerPool {
   }
 
   get stats(): PoolStats {
-    return { size: this.#slots.length, busy: this.#slots.filter((s) => s.task !== undefined).length, queued: this.#queue.length };
+    return { size: this.#slots.length, busy: this.#slots.filter((s) => s.task !== undefined).length, queued: this.#queue.length, started: this.#started, abandoned: this.#abandoned };
   }
 
   /** Runs `job` on the next free worker; rejects with the job's ServiceError, or the signal's reason when aborted. */
@@ -99,6 +111,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.#closed = true;
+    for (const slot of this.#slots) clearTimeout(slot.task?.abandoned);
     for (const task of this.#queue.splice(0)) this.#settle(task, new ServiceError(503, 'SHUTTING_DOWN', 'The server is shutting down; try again in a moment.'));
     await Promise.all(this.#slots.splice(0).map((slot) => this.#retire(slot)));
   }
@@ -125,6 +138,7 @@ export class WorkerPool {
     const dir = join(this.#o.tmpRoot, `worker-${this.#nextDir++}`);
     await mkdir(dir, { recursive: true });
     const input: WorkerInput = { settings: this.#o.settings, debug: this.#o.debug };
+    this.#started++;
     const worker = await startWorker({
       workerData: input,
       resourceLimits: { maxOldGenerationSizeMb: this.#o.heapMb },
@@ -155,7 +169,10 @@ export class WorkerPool {
     const task = slot.task;
     if (task === undefined || task.id !== reply.id) return;
     slot.task = undefined;
-    if (reply.ok) this.#settle(task, undefined, reply.output);
+    if (task.abandoned !== undefined) {
+      clearTimeout(task.abandoned);
+      this.#abandoned++;
+    } else if (reply.ok) this.#settle(task, undefined, reply.output);
     else this.#settle(task, new ServiceError(reply.error.status, reply.error.code, reply.error.message, reply.error.headers ?? {}));
     this.#pump();
   }
@@ -167,7 +184,8 @@ export class WorkerPool {
     this.#slots.splice(i, 1);
     const task = slot.task;
     slot.task = undefined;
-    if (task !== undefined) {
+    if (task?.abandoned !== undefined) clearTimeout(task.abandoned);
+    else if (task !== undefined) {
       const oom = (e as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.#settle(
         task,
@@ -179,7 +197,10 @@ export class WorkerPool {
     this.#replace(slot);
   }
 
-  /** Queued: dropped. Running: its worker is terminated and replaced. Either way the caller gets the signal's reason. */
+  /**
+   * Queued: dropped. Running: its worker is terminated and replaced, except a small job whose client left,
+   * which finishes unless it runs past `abandonedMs`. Either way the caller gets the signal's reason now.
+   */
   #abort(task: Task): void {
     const reason = task.signal === undefined ? undefined : abortReason(task.signal);
     const queued = this.#queue.indexOf(task);
@@ -189,11 +210,22 @@ export class WorkerPool {
       return;
     }
     const slot = task.slot;
-    if (slot === undefined || slot.task !== task) return;
+    if (slot === undefined || slot.task !== task || task.abandoned !== undefined) return;
+    this.#settle(task, reason);
+    if (task.lane === 'small' && (reason as { code?: unknown } | undefined)?.code === CLIENT_GONE) {
+      task.abandoned = setTimeout(() => this.#stop(slot, task), this.#o.abandonedMs);
+      task.abandoned.unref();
+      return;
+    }
+    this.#stop(slot, task);
+  }
+
+  /** Terminates the worker under `task` and replaces it. */
+  #stop(slot: Slot, task: Task): void {
+    if (slot.task !== task) return;
     const i = this.#slots.indexOf(slot);
     if (i >= 0) this.#slots.splice(i, 1);
     slot.task = undefined;
-    this.#settle(task, reason);
     this.#replace(slot);
   }
 

@@ -19,3 +19,15 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<Buf
   if (body === 'aborted') throw new ServiceError(400, 'REQUEST_ABORTED', 'The request body did not arrive whole.');
   return body;
 }
+
+/**
+ * The body as bytes a worker can take over (transferred, not cloned): the body itself when it has its memory
+ * to itself (a body that came in several chunks was joined into a buffer of its own), else a copy, since a
+ * view into a larger socket buffer would be cloned whole.
+ */
+export function ownBytes(body: Buffer): Uint8Array {
+  if (body.byteOffset === 0 && body.byteLength === body.buffer.byteLength) return body;
+  const own = new Uint8Array(body.byteLength);
+  own.set(body);
+  return own;
+}

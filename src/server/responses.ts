@@ -10,8 +10,8 @@ import type { ErrorAnswer } from './service-error.js';
 
 const COMMON = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
 
-export function sendText(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, text: string, headers: Readonly<Record<string, string>> = {}): void {
-  res.writeHead(status, { ...COMMON, 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), ...headers });
+export function sendText(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, text: string | Uint8Array, headers: Readonly<Record<string, string>> = {}): void {
+  res.writeHead(status, { ...COMMON, 'Content-Type': contentType, 'Content-Length': typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength, ...headers });
   res.end(req.method === 'HEAD' ? undefined : text);
 }
 
@@ -39,7 +39,7 @@ export function attachment(upload: string, format: FileFormat): string | undefin
 
 export async function sendOutput(req: IncomingMessage, res: ServerResponse, output: JobOutput, disposition: string | undefined): Promise<void> {
   const headers: Record<string, string> = disposition === undefined ? {} : { 'Content-Disposition': disposition };
-  if (output.kind === 'text') return sendText(req, res, 200, output.contentType, output.text, headers);
+  if (output.kind === 'bytes') return sendText(req, res, 200, output.contentType, output.bytes, headers);
   const { size } = await stat(output.path);
   res.writeHead(200, { ...COMMON, 'Content-Type': output.contentType, 'Content-Length': size, ...headers });
   if (req.method === 'HEAD') return void res.end();

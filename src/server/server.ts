@@ -17,9 +17,9 @@ import { isLoopback } from './options.js';
 import type { ResolvedServeOptions } from './options.js';
 import type { WorkerPool } from './pool.js';
 import { oneOf, readQuery } from './query.js';
-import { readBody } from './request-body.js';
+import { ownBytes, readBody } from './request-body.js';
 import { attachment, sendError, sendJson, sendOutput } from './responses.js';
-import { ServiceError, abortReason, toErrorAnswer } from './service-error.js';
+import { ServiceError, abortReason, clientGone, toErrorAnswer } from './service-error.js';
 import { receiveUpload } from './upload.js';
 import { close, listen } from '../http/lifecycle.js';
 
@@ -127,7 +127,7 @@ export class ValidationServer {
     // A client that leaves stops its work (a queued job is dropped, a running one's worker replaced).
     res.once('close', () => {
       clearTimeout(timer);
-      if (!res.writableFinished) controller.abort(new ServiceError(499, 'CLIENT_GONE', 'The client closed the connection.'));
+      if (!res.writableFinished) controller.abort(clientGone());
     });
     try {
       await this.#route(ctx);
@@ -200,12 +200,9 @@ export class ValidationServer {
     }
     const body = await raceAbort(readBody(req, this.#o.limits.maxBodyBytes), ctx.signal);
     ctx.received();
-    // A copy the worker takes over (transferred, not cloned): `body` may be a view into a larger socket buffer,
-    // which a clone would copy whole.
-    const own = new Uint8Array(body.length);
-    own.set(body);
+    const own = ownBytes(body);
     const job: JsonJob = { kind: 'json', body: own, query, maxRows: this.#o.limits.maxRows };
-    const output = await this.#pool.run(job, body.length >= LARGE_JSON_BYTES ? 'large' : 'small', ctx.signal, [own.buffer]);
+    const output = await this.#pool.run(job, own.byteLength >= LARGE_JSON_BYTES ? 'large' : 'small', ctx.signal, [own.buffer as ArrayBuffer]);
     await sendOutput(req, res, output, undefined);
   }
 

@@ -17,6 +17,13 @@ export class ServiceError extends Error {
   }
 }
 
+export const CLIENT_GONE = 'CLIENT_GONE';
+
+/** The abort reason when a request's client closes the connection before its answer. */
+export function clientGone(): ServiceError {
+  return new ServiceError(499, CLIENT_GONE, 'The client closed the connection.');
+}
+
 /** Why a request's work was stopped (its time limit, its client leaving): the signal's ServiceError. */
 export function abortReason(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;

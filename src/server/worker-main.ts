@@ -28,7 +28,8 @@ const input = workerData as WorkerInput;
 port.postMessage(READY);
 port.on('message', ({ id, job }: JobRequest) => {
   runJob(job, input.settings).then(
-    (output) => port.postMessage({ id, ok: true, output } satisfies JobReply),
+    // A report's bytes are handed over, not copied.
+    (output) => port.postMessage({ id, ok: true, output } satisfies JobReply, output.kind === 'bytes' ? [output.bytes.buffer as ArrayBuffer] : []),
     (e: unknown) => {
       const error = toErrorAnswer(e, renameUpload(job));
       if (error.status >= 500) process.stderr.write(`catalog-gate serve: ${error.code}: ${e instanceof Error ? e.message : String(e)}\n${input.debug && e instanceof Error ? `${e.stack ?? ''}\n` : ''}`);
