@@ -7,7 +7,7 @@
 // share the cores.
 // Usage: npm run build && node dist/bench/serve.js [seconds=20] [connections=50]
 //        node dist/bench/serve.js upload [runs=3]   (the 50k-row upload vs the CLI only, interleaved, medians)
-//        node dist/bench/serve.js compare OTHER/dist/src/cli/main.js [seconds=10] [rounds=3] [connections=50]
+//        node dist/bench/serve.js compare OTHER/dist/cli/main.js [seconds=10] [rounds=3] [connections=50]
 //          (this build against another one, e.g. a checkout of an older commit, alternating: CPU per request)
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -23,7 +23,7 @@ import { writeSheetFile } from './sheets-data.js';
 const mode = process.argv[2] === 'upload' || process.argv[2] === 'compare' ? process.argv[2] : 'load';
 const seconds = mode === 'upload' ? 0 : Number(process.argv[mode === 'compare' ? 4 : 2] ?? (mode === 'compare' ? 10 : 20));
 const connections = Number(process.argv[mode === 'compare' ? 6 : 3] ?? 50);
-const CLI = join(REPO, 'dist/src/cli/main.js');
+const CLI = join(REPO, 'dist/cli/main.js');
 const QUERY = '/v1/validate?feedType=MP_ITEM&specVersion=4.3';
 
 interface Server {
@@ -109,7 +109,7 @@ try {
 
 /** This build's server against another build's, the 100-record scenario alternating between them. */
 async function compareBuilds(mine: Server, otherCli: string | undefined, rounds: number): Promise<void> {
-  if (otherCli === undefined) throw new Error('usage: node dist/bench/serve.js compare OTHER/dist/src/cli/main.js [seconds] [rounds] [connections]');
+  if (otherCli === undefined) throw new Error('usage: node dist/bench/serve.js compare OTHER/dist/cli/main.js [seconds] [rounds] [connections]');
   const other = await startServer(otherCli);
   try {
     const servers: Array<[string, Server]> = [
