@@ -5,11 +5,11 @@ import ExcelJS from 'exceljs';
 import type { Row } from 'exceljs';
 import { cellTooLargeMessage, tooManyColumnsMessage } from '../csv.js';
 import { columnLetters } from '../table.js';
-import type { Cell, SourceProblem, TableRow } from '../table.js';
+import type { Cell, SourceProblem } from '../table.js';
 import { toCell } from './cell-value.js';
 import { SharedStrings, indexedView, plainText } from './shared-strings.js';
 import type { EmittedText } from './shared-strings.js';
-import type { CreditMessage, SheetWorkerInput, WorkerMessage } from './protocol.js';
+import type { CreditMessage, RowBatch, SheetWorkerInput, WorkerMessage } from './protocol.js';
 import { wallClock } from './work-clock.js';
 
 /** A failure the worker explains itself; anything else is reported as an unreadable workbook. */
@@ -73,11 +73,38 @@ function post(message: WorkerMessage): void {
   port?.postMessage(message);
 }
 
-async function sendRows(rows: TableRow[], problems: SourceProblem[]): Promise<void> {
+async function sendRows(batch: RowBatch, problems: SourceProblem[]): Promise<void> {
   // Waiting here stops pulling rows from ExcelJS, which stops it reading the file: memory stays bounded.
   while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
   credit--;
-  post({ type: 'rows', rows, problems, sentAt: wallClock() });
+  port?.postMessage({ type: 'rows', rows: batch, problems, sentAt: wallClock() } satisfies WorkerMessage, [batch.numbers.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer]);
+}
+
+/** Rows gathered for the next message, flat (see RowBatch). */
+class BatchBuilder {
+  #numbers: number[] = [];
+  #ends: number[] = [];
+  #cells: Cell[] = [];
+
+  get size(): number {
+    return this.#numbers.length;
+  }
+
+  /** Adds a row of `width` cells from `cells` (holes are empty cells). */
+  add(row: number, cells: readonly (Cell | undefined)[], width: number): void {
+    const out = this.#cells;
+    for (let i = 0; i < width; i++) out.push(cells[i] ?? null);
+    this.#numbers.push(row);
+    this.#ends.push(out.length);
+  }
+
+  take(): RowBatch {
+    const batch: RowBatch = { numbers: Int32Array.from(this.#numbers), ends: Int32Array.from(this.#ends), cells: this.#cells };
+    this.#numbers = [];
+    this.#ends = [];
+    this.#cells = [];
+    return batch;
+  }
 }
 
 async function readWorkbook(): Promise<void> {
@@ -105,7 +132,7 @@ async function readWorkbook(): Promise<void> {
       wanted = input.sheet ?? sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden')?.name?.toString() ?? names[0] ?? name;
     }
     if (name !== wanted) continue;
-    await readSheet(worksheet, name, internals.properties?.model?.date1904 === true);
+    await readSheet(worksheet as unknown as WorksheetParser, name, internals.properties?.model?.date1904 === true);
     return;
   }
   if (!seen) throw new SheetFailure('INPUT_INVALID', `${file} has no worksheets. Open it in Excel, check it holds your items, save it and try again.`);
@@ -117,36 +144,46 @@ function unknownSheet(sheet: string, names: string[]): SheetFailure {
   return new SheetFailure('INPUT_INVALID', `${file} has no sheet named "${sheet}"; its sheets are ${list}. Give one of those names.`);
 }
 
-async function readSheet(worksheet: AsyncIterable<Row>, sheet: string, date1904: boolean): Promise<void> {
+/** What ExcelJS's worksheet reader iterates over: per chunk of the sheet's XML, the events it parsed, rows among them. */
+interface WorksheetParser {
+  parse(): AsyncIterable<Array<{ eventType: string; value: unknown }>>;
+}
+
+async function readSheet(worksheet: WorksheetParser, sheet: string, date1904: boolean): Promise<void> {
   let header: string[] | undefined;
-  let rows: TableRow[] = [];
+  const batch = new BatchBuilder();
   let problems: SourceProblem[] = [];
-  for await (const row of worksheet) {
-    const cells = rowCells(row, date1904);
-    if (cells.length === 0) continue;
-    if (header === undefined) {
-      header = cells.map((c) => (c === null ? '' : String(c)));
-      post({ type: 'header', sheet, headerRow: row.number, header });
-      continue;
-    }
-    if (cells.length > header.length) {
-      problems.push(outsideHeader(row.number, header.length, cells.length));
-      cells.length = header.length;
-    }
-    rows.push({ row: row.number, cells });
-    if (rows.length >= input.batchRows) {
-      await sendRows(rows, problems);
-      rows = [];
-      problems = [];
+  const cells: (Cell | undefined)[] = [];
+  // The events of one chunk at a time, as the worksheet's own row iterator reads them, without an await per row.
+  for await (const events of worksheet.parse()) {
+    for (const { eventType, value } of events) {
+      if (eventType !== 'row') continue;
+      const row = value as Row;
+      cells.length = 0;
+      const width = rowCells(row, date1904, cells);
+      if (width === 0) continue;
+      if (header === undefined) {
+        header = Array.from({ length: width }, (_, i) => {
+          const c = cells[i];
+          return c === undefined || c === null ? '' : String(c);
+        });
+        post({ type: 'header', sheet, headerRow: row.number, header });
+        continue;
+      }
+      if (width > header.length) problems.push(outsideHeader(row.number, header.length, width));
+      batch.add(row.number, cells, Math.min(width, header.length));
+      if (batch.size >= input.batchRows) {
+        await sendRows(batch.take(), problems);
+        problems = [];
+      }
     }
   }
   if (header === undefined) throw new SheetFailure('INPUT_INVALID', `${file} sheet "${sheet}" is empty. Put the column names in the first row and your items below, then try again.`);
-  if (rows.length > 0 || problems.length > 0) await sendRows(rows, problems);
+  if (batch.size > 0 || problems.length > 0) await sendRows(batch.take(), problems);
 }
 
-/** The row's cells up to its last non-empty one; no cells for an empty row. */
-function rowCells(row: Row, date1904: boolean): Cell[] {
-  const cells: Cell[] = [];
+/** Puts the row's cells into `cells` (empty ones left as holes) and returns its width: up to its last non-empty cell, 0 for an empty row. */
+function rowCells(row: Row, date1904: boolean, cells: (Cell | undefined)[]): number {
   let width = 0;
   row.eachCell((cell, column) => {
     const value = toCell(cell.value, cell.numFmt, date1904);
@@ -158,7 +195,7 @@ function rowCells(row: Row, date1904: boolean): Cell[] {
     width = column;
   });
   if (width > limits.maxColumns) throw new SheetFailure('INPUT_INVALID', tooManyColumnsMessage(file, row.number, width, limits.maxColumns));
-  return Array.from({ length: width }, (_, i) => cells[i] ?? null);
+  return width;
 }
 
 function outsideHeader(row: number, headerWidth: number, width: number): SourceProblem {
