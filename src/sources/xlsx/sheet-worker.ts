@@ -2,12 +2,13 @@
 // batches of rows, sending a batch only while it holds credit from the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
-import type { Row } from 'exceljs';
 import { cellTooLargeMessage, tooManyColumnsMessage } from '../csv.js';
 import { columnLetters } from '../table.js';
 import type { Cell, SourceProblem } from '../table.js';
 import { toCell } from './cell-value.js';
 import { SharedStrings, indexedView, plainText } from './shared-strings.js';
+import { sheetRows } from './sheet-rows.js';
+import type { SheetRow, WorksheetSource } from './sheet-rows.js';
 import type { EmittedText } from './shared-strings.js';
 import type { CreditMessage, RowBatch, SheetWorkerInput, WorkerMessage } from './protocol.js';
 import { wallClock } from './work-clock.js';
@@ -132,7 +133,7 @@ async function readWorkbook(): Promise<void> {
       wanted = input.sheet ?? sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden')?.name?.toString() ?? names[0] ?? name;
     }
     if (name !== wanted) continue;
-    await readSheet(worksheet as unknown as WorksheetParser, name, internals.properties?.model?.date1904 === true);
+    await readSheet(worksheet as unknown as WorksheetSource, name, internals.properties?.model?.date1904 === true);
     return;
   }
   if (!seen) throw new SheetFailure('INPUT_INVALID', `${file} has no worksheets. Open it in Excel, check it holds your items, save it and try again.`);
@@ -144,21 +145,17 @@ function unknownSheet(sheet: string, names: string[]): SheetFailure {
   return new SheetFailure('INPUT_INVALID', `${file} has no sheet named "${sheet}"; its sheets are ${list}. Give one of those names.`);
 }
 
-/** What ExcelJS's worksheet reader iterates over: per chunk of the sheet's XML, the events it parsed, rows among them. */
-interface WorksheetParser {
-  parse(): AsyncIterable<Array<{ eventType: string; value: unknown }>>;
-}
-
-async function readSheet(worksheet: WorksheetParser, sheet: string, date1904: boolean): Promise<void> {
+async function readSheet(worksheet: WorksheetSource, sheet: string, date1904: boolean): Promise<void> {
   let header: string[] | undefined;
   const batch = new BatchBuilder();
   let problems: SourceProblem[] = [];
   const cells: (Cell | undefined)[] = [];
-  // The events of one chunk at a time, as the worksheet's own row iterator reads them, without an await per row.
-  for await (const events of worksheet.parse()) {
-    for (const { eventType, value } of events) {
-      if (eventType !== 'row') continue;
-      const row = value as Row;
+  // The rows of one chunk of XML at a time, without an await per row.
+  for await (const rows of sheetRows(worksheet)) {
+    for (const found of rows) {
+      // ExcelJS's reader fails the same way on a row it never made.
+      if (found === null) throw new TypeError("Cannot read properties of null (reading 'eachCell')");
+      const row = found;
       cells.length = 0;
       const width = rowCells(row, date1904, cells);
       if (width === 0) continue;
@@ -183,17 +180,20 @@ async function readSheet(worksheet: WorksheetParser, sheet: string, date1904: bo
 }
 
 /** Puts the row's cells into `cells` (empty ones left as holes) and returns its width: up to its last non-empty cell, 0 for an empty row. */
-function rowCells(row: Row, date1904: boolean, cells: (Cell | undefined)[]): number {
+function rowCells(row: SheetRow, date1904: boolean, cells: (Cell | undefined)[]): number {
   let width = 0;
-  row.eachCell((cell, column) => {
-    const value = toCell(cell.value, cell.numFmt, date1904);
-    if (value === null) return;
+  const { values, numFmts } = row;
+  for (let i = 0; i < values.length; i++) {
+    const raw = values[i];
+    if (raw === undefined || raw === null) continue;
+    const value = toCell(raw, numFmts[i], date1904);
+    if (value === null) continue;
     if (typeof value === 'string' && value.length * 3 > limits.maxCellBytes && Buffer.byteLength(value) > limits.maxCellBytes) {
-      throw new SheetFailure('INPUT_INVALID', cellTooLargeMessage(file, row.number, column - 1, limits.maxCellBytes, 'Shorten that cell and try again.'));
+      throw new SheetFailure('INPUT_INVALID', cellTooLargeMessage(file, row.number, i, limits.maxCellBytes, 'Shorten that cell and try again.'));
     }
-    cells[column - 1] = value;
-    width = column;
-  });
+    cells[i] = value;
+    width = i + 1;
+  }
   if (width > limits.maxColumns) throw new SheetFailure('INPUT_INVALID', tooManyColumnsMessage(file, row.number, width, limits.maxColumns));
   return width;
 }
