@@ -1,10 +1,10 @@
-// Spreadsheet benchmark entry (`node dist/bench/sheets.js [--quick] [--runs N] [--xlsx N,…] [--csv N,…]`): per file,
-// the reader alone against `catalog-gate validate` end to end, both as child processes, wall time and peak RSS.
+// Spreadsheet benchmark entry (`node dist/bench/sheets.js [--quick] [--runs N] [--xlsx N,…] [--csv N,…] [--config FILE]`): per file,
+// the reader alone against `catalog-gate validate` end to end (with --config FILE: its config), both as child processes, wall time and peak RSS.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { BENCH_DATA_DIR } from './data.js';
 import { REPO, fmt, machine, median, rssMethod, table, timedNode } from './harness.js';
 import type { TimedRun } from './harness.js';
@@ -34,6 +34,8 @@ interface Config {
   runs: number;
   xlsx: number[];
   csv: number[];
+  /** `--config FILE` for every validate run (e.g. rule packs off), absolute. */
+  validateConfig: string | undefined;
 }
 
 function sizes(argv: readonly string[], flag: string, fallback: number[]): number[] {
@@ -47,9 +49,12 @@ function config(argv: readonly string[]): Config {
   const quick = argv.includes('--quick');
   const liveDist = argv.includes('--live-dist');
   const runs = sizes(argv, '--runs', [quick ? 1 : 3])[0] ?? 3;
+  const at = argv.indexOf('--config');
+  const given = at >= 0 ? argv[at + 1] : undefined;
+  const validateConfig = given === undefined ? undefined : resolve(given);
   return quick
-    ? { quick, liveDist, runs, xlsx: sizes(argv, '--xlsx', [2000]), csv: sizes(argv, '--csv', [2000, 5000, 10000]) }
-    : { quick, liveDist, runs, xlsx: sizes(argv, '--xlsx', [50_000, 100_000]), csv: sizes(argv, '--csv', [100_000, 250_000, 500_000, 1_000_000]) };
+    ? { quick, liveDist, runs, validateConfig, xlsx: sizes(argv, '--xlsx', [2000]), csv: sizes(argv, '--csv', [2000, 5000, 10000]) }
+    : { quick, liveDist, runs, validateConfig, xlsx: sizes(argv, '--xlsx', [50_000, 100_000]), csv: sizes(argv, '--csv', [100_000, 250_000, 500_000, 1_000_000]) };
 }
 
 // ---- helpers ----
@@ -74,8 +79,11 @@ interface FileFigures {
   validateCpuS: number;
 }
 
+/** Extra arguments for every validate run (`--config FILE`). */
+let validateExtra: string[] = [];
+
 function validateArgs(file: string, out: string): string[] {
-  return [cliPath(), 'validate', file, '--format', 'json', '--out', out];
+  return [cliPath(), 'validate', file, '--format', 'json', '--out', out, ...validateExtra];
 }
 
 async function measure(info: SheetFileInfo, runs: number): Promise<FileFigures> {
@@ -197,6 +205,7 @@ function sourceTree(): string {
 
 async function main(argv: readonly string[]): Promise<void> {
   const cfg = config(argv);
+  if (cfg.validateConfig !== undefined) validateExtra = ['--config', cfg.validateConfig];
   console.log(`# catalog-gate spreadsheet benchmark${cfg.quick ? ' (--quick: smoke run, figures not meaningful)' : ''}\n`);
   const before = machine();
   if (!cfg.liveDist) {

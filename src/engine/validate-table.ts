@@ -6,8 +6,9 @@ import { SheetMapper } from '../sources/sheet-items.js';
 import type { TableSource } from '../sources/table.js';
 import { SpecStore } from '../spec/store.js';
 import type { ValidateOptions } from './options.js';
-import { validateAll } from './validate.js';
-import type { ValidationReport } from './validate.js';
+import type { IssueSpill } from './issue-spill.js';
+import { validateAll, validateAllSpilled } from './validate.js';
+import type { SpilledReport, ValidateAllOptions, ValidationReport } from './validate.js';
 import { Validator } from './validator.js';
 
 export interface TableValidationOptions {
@@ -19,6 +20,17 @@ export interface TableValidationOptions {
 
 /** `name` is how messages call the input (the file the user gave). */
 export async function validateTable(name: string, table: TableSource, base: ValidateOptions, options: TableValidationOptions = {}): Promise<ValidationReport> {
+  const run = await prepare(table, base, options);
+  return checked(name, await validateAll(run.validator, run.mapper.items(), run.options));
+}
+
+/** validateTable, its issues put in `spill` as they come (see validateAllSpilled). */
+export async function validateTableSpilled(name: string, table: TableSource, base: ValidateOptions, spill: IssueSpill, options: TableValidationOptions = {}): Promise<SpilledReport> {
+  const run = await prepare(table, base, options);
+  return checked(name, await validateAllSpilled(spill, run.validator, run.mapper.items(), run.options));
+}
+
+async function prepare(table: TableSource, base: ValidateOptions, options: TableValidationOptions): Promise<{ validator: Validator; mapper: SheetMapper; options: ValidateAllOptions }> {
   let source = table;
   let engine = base;
   if (base.feedType === undefined || base.specVersion === undefined) {
@@ -30,11 +42,14 @@ export async function validateTable(name: string, table: TableSource, base: Vali
   }
   const validator = await Validator.create(engine);
   const mapper = new SheetMapper(source, validator, { productType: base.productType, columns: options.columns });
-  const report = await validateAll(validator, mapper.items(), {
-    checkHeader: false,
-    feedIssues: () => mapper.feedIssues(),
-    ...(options.onRecord === undefined ? {} : { onRecord: options.onRecord }),
-  });
+  return {
+    validator,
+    mapper,
+    options: { checkHeader: false, feedIssues: () => mapper.feedIssues(), ...(options.onRecord === undefined ? {} : { onRecord: options.onRecord }) },
+  };
+}
+
+function checked<R extends { summary: { records: number } }>(name: string, report: R): R {
   if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${name} has a header row but no items below it`);
   return report;
 }

@@ -7,6 +7,7 @@ import { isInputItem } from '../core/record.js';
 import type { InputItem } from '../core/record.js';
 import { splitFeedDocument } from '../sources/feed-document.js';
 import type { FeedSource } from '../sources/json-file.js';
+import type { IssueSpill } from './issue-spill.js';
 import type { ValidateOptions } from './options.js';
 import { Validator } from './validator.js';
 import type { RecordResult } from './validator.js';
@@ -63,6 +64,11 @@ export interface ValidateAllOptions extends Pick<StreamOptions, 'checkHeader' | 
   onRecord?: (records: number) => void;
 }
 
+/** Where validateAll puts the issues: an array, or an IssueSpill. */
+interface IssueSink {
+  push(issue: Issue): unknown;
+}
+
 /**
  * What collect(validateWith(…)) returns, for a caller that wants only the report (the CLI): a plain loop, with no
  * generator, event or promise per record, and a synchronous one over a synchronous iterable such as a JSONL reader.
@@ -72,9 +78,39 @@ export async function validateAll(
   items: AsyncIterable<InputItem> | Iterable<InputItem>,
   options: ValidateAllOptions = {},
 ): Promise<ValidationReport> {
+  const issues: Issue[] = [];
+  const { summary, spec } = await validateInto(issues, validator, items, options);
+  // Stable sort, as collect(): within a record, schema issues stay before rule issues.
+  issues.sort((a, b) => a.record - b.record);
+  return { summary, issues, spec };
+}
+
+/** A report whose issues wait on disk, to be written out one by one (JSON and CSV); dispose() of them when done. */
+export interface SpilledReport {
+  summary: Summary;
+  issues: IssueSpill;
+  spec: { feedType: string; specVersion: string };
+}
+
+/** validateAll, its issues put in `spill` as they come rather than held in memory; read back in the same order. */
+export async function validateAllSpilled(
+  spill: IssueSpill,
+  validator: Validator,
+  items: AsyncIterable<InputItem> | Iterable<InputItem>,
+  options: ValidateAllOptions = {},
+): Promise<SpilledReport> {
+  const { summary, spec } = await validateInto(spill, validator, items, options);
+  return { summary, issues: spill, spec };
+}
+
+async function validateInto(
+  issues: IssueSink,
+  validator: Validator,
+  items: AsyncIterable<InputItem> | Iterable<InputItem>,
+  options: ValidateAllOptions,
+): Promise<Omit<ValidationReport, 'issues'>> {
   const { checkHeader = true, feedIssues, onRecord } = options;
   const spec = { feedType: validator.context.feedType, specVersion: validator.context.version };
-  const issues: Issue[] = [];
   if (checkHeader) pushAll(issues, await validator.header(validator.options.header));
   let index = 0;
   if (Symbol.iterator in items) {
@@ -94,13 +130,10 @@ export async function validateAll(
   }
   pushAll(issues, validator.addFeedIssues(feedIssues?.() ?? []));
   pushAll(issues, validator.finish());
-  const summary = validator.summary();
-  // Stable sort, as collect(): within a record, schema issues stay before rule issues.
-  issues.sort((a, b) => a.record - b.record);
-  return { summary, issues, spec };
+  return { summary: validator.summary(), spec };
 }
 
-function pushAll(into: Issue[], from: readonly Issue[]): void {
+function pushAll(into: IssueSink, from: readonly Issue[]): void {
   for (let i = 0; i < from.length; i++) into.push(from[i] as Issue);
 }
 

@@ -1,6 +1,7 @@
 // CSV with one row per issue, for spreadsheets and scripts: RFC 4180 quoting, and cells that a spreadsheet would
 // run as a formula defused with a leading apostrophe (OWASP's CSV-injection advice).
 import type { Issue, Report } from '../core/issue.js';
+import type { StreamedReport } from './json.js';
 
 export interface CsvOptions {
   /** The input's name for issues that carry no `file` (a run over one input). */
@@ -38,6 +39,20 @@ function fields(issue: Issue, source: string | undefined): Array<string | number
     issue.message,
     issue.hint,
   ];
+}
+
+/** renderCsv's text in pieces, a few hundred rows at a time: the same bytes, never one string for the whole report. */
+export function* renderCsvChunks(report: StreamedReport, options: CsvOptions = {}, rowsPerChunk = 500): Generator<string, void, undefined> {
+  let piece = `${options.bom === true ? '\uFEFF' : ''}${CSV_COLUMNS.join(',')}\r\n`;
+  let count = 0;
+  for (const issue of report.issues) {
+    piece += `${fields(issue, options.source).map(csvField).join(',')}\r\n`;
+    if (++count % rowsPerChunk === 0) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece !== '') yield piece;
 }
 
 export function renderCsv(report: Report, options: CsvOptions = {}): string {

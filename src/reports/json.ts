@@ -1,6 +1,52 @@
 // The JSON report of CONTRACT.md: {summary, issues}, plus the spec it was validated against.
-import type { Report } from '../core/issue.js';
+import type { Issue, Report } from '../core/issue.js';
+
+/** A report whose issues are read as they are written out (from memory or from a spill on disk). */
+export type StreamedReport = Omit<Report, 'issues'> & { issues: Iterable<Issue> };
 
 export function renderJson(report: Report): string {
   return JSON.stringify(report, null, 2) + '\n';
+}
+
+/**
+ * renderJson's text in pieces, the issues a few hundred at a time, so a long report is written out without
+ * ever being one string; the issues may be any iterable (a spill on disk). The same bytes as renderJson
+ * (test/reports/report-chunks.test.ts).
+ */
+export function* renderJsonChunks(report: StreamedReport, issuesPerChunk = 500): Generator<string, void, undefined> {
+  // The properties JSON.stringify writes: it leaves out undefined, functions and symbols.
+  const entries = Object.entries(report).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  if (entries.length === 0) {
+    yield '{}\n';
+    return;
+  }
+  let first = true;
+  for (const [key, value] of entries) {
+    const head = `${first ? '{' : ','}\n  ${JSON.stringify(key)}: `;
+    first = false;
+    if (key !== 'issues' || !isIterable(value)) {
+      yield head + indented(JSON.stringify(value, null, 2), '  ');
+      continue;
+    }
+    let count = 0;
+    let piece = head;
+    for (const issue of value) {
+      piece += `${count === 0 ? '[' : ','}\n    ${indented(JSON.stringify(issue, null, 2) ?? 'null', '    ')}`;
+      if (++count % issuesPerChunk === 0) {
+        yield piece;
+        piece = '';
+      }
+    }
+    yield `${piece}${count === 0 ? '[]' : '\n  ]'}`;
+  }
+  yield '\n}\n';
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.iterator in value;
+}
+
+/** JSON text nested `pad` deeper: its line breaks are all structural (a string's are escaped). */
+function indented(json: string, pad: string): string {
+  return json.replace(/\n/g, `\n${pad}`);
 }

@@ -65,7 +65,13 @@ export class SheetChannel {
         if (batch !== undefined) {
           this.grant();
           problems.push(...batch.problems);
-          yield* batch.rows;
+          const { numbers, ends, cells } = batch.rows;
+          let start = 0;
+          for (let i = 0; i < numbers.length; i++) {
+            const end = ends[i] as number;
+            yield { row: numbers[i] as number, cells: cells.slice(start, end) };
+            start = end;
+          }
           continue;
         }
         if (this.failure !== undefined) throw this.failure;

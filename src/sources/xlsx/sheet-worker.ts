@@ -2,14 +2,15 @@
 // batches of rows, sending a batch only while it holds credit from the main thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
-import type { Row } from 'exceljs';
 import { cellTooLargeMessage, tooManyColumnsMessage } from '../csv.js';
 import { columnLetters } from '../table.js';
-import type { Cell, SourceProblem, TableRow } from '../table.js';
+import type { Cell, SourceProblem } from '../table.js';
 import { toCell } from './cell-value.js';
 import { SharedStrings, indexedView, plainText } from './shared-strings.js';
+import { sheetRows } from './sheet-rows.js';
+import type { SheetRow, WorksheetSource } from './sheet-rows.js';
 import type { EmittedText } from './shared-strings.js';
-import type { CreditMessage, SheetWorkerInput, WorkerMessage } from './protocol.js';
+import type { CreditMessage, RowBatch, SheetWorkerInput, WorkerMessage } from './protocol.js';
 import { wallClock } from './work-clock.js';
 
 /** A failure the worker explains itself; anything else is reported as an unreadable workbook. */
@@ -73,11 +74,38 @@ function post(message: WorkerMessage): void {
   port?.postMessage(message);
 }
 
-async function sendRows(rows: TableRow[], problems: SourceProblem[]): Promise<void> {
+async function sendRows(batch: RowBatch, problems: SourceProblem[]): Promise<void> {
   // Waiting here stops pulling rows from ExcelJS, which stops it reading the file: memory stays bounded.
   while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
   credit--;
-  post({ type: 'rows', rows, problems, sentAt: wallClock() });
+  port?.postMessage({ type: 'rows', rows: batch, problems, sentAt: wallClock() } satisfies WorkerMessage, [batch.numbers.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer]);
+}
+
+/** Rows gathered for the next message, flat (see RowBatch). */
+class BatchBuilder {
+  #numbers: number[] = [];
+  #ends: number[] = [];
+  #cells: Cell[] = [];
+
+  get size(): number {
+    return this.#numbers.length;
+  }
+
+  /** Adds a row of `width` cells from `cells` (holes are empty cells). */
+  add(row: number, cells: readonly (Cell | undefined)[], width: number): void {
+    const out = this.#cells;
+    for (let i = 0; i < width; i++) out.push(cells[i] ?? null);
+    this.#numbers.push(row);
+    this.#ends.push(out.length);
+  }
+
+  take(): RowBatch {
+    const batch: RowBatch = { numbers: Int32Array.from(this.#numbers), ends: Int32Array.from(this.#ends), cells: this.#cells };
+    this.#numbers = [];
+    this.#ends = [];
+    this.#cells = [];
+    return batch;
+  }
 }
 
 async function readWorkbook(): Promise<void> {
@@ -105,7 +133,7 @@ async function readWorkbook(): Promise<void> {
       wanted = input.sheet ?? sheets.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden')?.name?.toString() ?? names[0] ?? name;
     }
     if (name !== wanted) continue;
-    await readSheet(worksheet, name, internals.properties?.model?.date1904 === true);
+    await readSheet(worksheet as unknown as WorksheetSource, name, internals.properties?.model?.date1904 === true);
     return;
   }
   if (!seen) throw new SheetFailure('INPUT_INVALID', `${file} has no worksheets. Open it in Excel, check it holds your items, save it and try again.`);
@@ -117,48 +145,57 @@ function unknownSheet(sheet: string, names: string[]): SheetFailure {
   return new SheetFailure('INPUT_INVALID', `${file} has no sheet named "${sheet}"; its sheets are ${list}. Give one of those names.`);
 }
 
-async function readSheet(worksheet: AsyncIterable<Row>, sheet: string, date1904: boolean): Promise<void> {
+async function readSheet(worksheet: WorksheetSource, sheet: string, date1904: boolean): Promise<void> {
   let header: string[] | undefined;
-  let rows: TableRow[] = [];
+  const batch = new BatchBuilder();
   let problems: SourceProblem[] = [];
-  for await (const row of worksheet) {
-    const cells = rowCells(row, date1904);
-    if (cells.length === 0) continue;
-    if (header === undefined) {
-      header = cells.map((c) => (c === null ? '' : String(c)));
-      post({ type: 'header', sheet, headerRow: row.number, header });
-      continue;
-    }
-    if (cells.length > header.length) {
-      problems.push(outsideHeader(row.number, header.length, cells.length));
-      cells.length = header.length;
-    }
-    rows.push({ row: row.number, cells });
-    if (rows.length >= input.batchRows) {
-      await sendRows(rows, problems);
-      rows = [];
-      problems = [];
+  const cells: (Cell | undefined)[] = [];
+  // The rows of one chunk of XML at a time, without an await per row.
+  for await (const rows of sheetRows(worksheet)) {
+    for (const found of rows) {
+      // ExcelJS's reader fails the same way on a row it never made.
+      if (found === null) throw new TypeError("Cannot read properties of null (reading 'eachCell')");
+      const row = found;
+      cells.length = 0;
+      const width = rowCells(row, date1904, cells);
+      if (width === 0) continue;
+      if (header === undefined) {
+        header = Array.from({ length: width }, (_, i) => {
+          const c = cells[i];
+          return c === undefined || c === null ? '' : String(c);
+        });
+        post({ type: 'header', sheet, headerRow: row.number, header });
+        continue;
+      }
+      if (width > header.length) problems.push(outsideHeader(row.number, header.length, width));
+      batch.add(row.number, cells, Math.min(width, header.length));
+      if (batch.size >= input.batchRows) {
+        await sendRows(batch.take(), problems);
+        problems = [];
+      }
     }
   }
   if (header === undefined) throw new SheetFailure('INPUT_INVALID', `${file} sheet "${sheet}" is empty. Put the column names in the first row and your items below, then try again.`);
-  if (rows.length > 0 || problems.length > 0) await sendRows(rows, problems);
+  if (batch.size > 0 || problems.length > 0) await sendRows(batch.take(), problems);
 }
 
-/** The row's cells up to its last non-empty one; no cells for an empty row. */
-function rowCells(row: Row, date1904: boolean): Cell[] {
-  const cells: Cell[] = [];
+/** Puts the row's cells into `cells` (empty ones left as holes) and returns its width: up to its last non-empty cell, 0 for an empty row. */
+function rowCells(row: SheetRow, date1904: boolean, cells: (Cell | undefined)[]): number {
   let width = 0;
-  row.eachCell((cell, column) => {
-    const value = toCell(cell.value, cell.numFmt, date1904);
-    if (value === null) return;
+  const { values, numFmts } = row;
+  for (let i = 0; i < values.length; i++) {
+    const raw = values[i];
+    if (raw === undefined || raw === null) continue;
+    const value = toCell(raw, numFmts[i], date1904);
+    if (value === null) continue;
     if (typeof value === 'string' && value.length * 3 > limits.maxCellBytes && Buffer.byteLength(value) > limits.maxCellBytes) {
-      throw new SheetFailure('INPUT_INVALID', cellTooLargeMessage(file, row.number, column - 1, limits.maxCellBytes, 'Shorten that cell and try again.'));
+      throw new SheetFailure('INPUT_INVALID', cellTooLargeMessage(file, row.number, i, limits.maxCellBytes, 'Shorten that cell and try again.'));
     }
-    cells[column - 1] = value;
-    width = column;
-  });
+    cells[i] = value;
+    width = i + 1;
+  }
   if (width > limits.maxColumns) throw new SheetFailure('INPUT_INVALID', tooManyColumnsMessage(file, row.number, width, limits.maxColumns));
-  return Array.from({ length: width }, (_, i) => cells[i] ?? null);
+  return width;
 }
 
 function outsideHeader(row: number, headerWidth: number, width: number): SourceProblem {
