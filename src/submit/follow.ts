@@ -89,47 +89,59 @@ async function verdicts(d: FollowDeps, feed: LedgerFeed, status: FeedStatus): Pr
 const NEW_FEED_CHECK_MS = 50;
 
 /**
+ * One feed on its own schedule from when it was first seen, until it is done (true) or the deadline or
+ * another feed's failure stops it (false).
+ */
+async function followOne(d: FollowDeps, feed: LedgerFeed, stopped: () => boolean): Promise<boolean> {
+  let due = Date.now() + waitBefore(d.schedule, 0);
+  for (let n = 1; ; n++) {
+    if (d.deadline !== undefined && due > d.deadline) return false;
+    await d.sleep(Math.max(0, due - Date.now()));
+    if (stopped()) return false;
+    try {
+      const status = await getFeedStatus(d.client, feed.feedId as string, { includeDetails: false });
+      await d.hooks.reach('polling');
+      if (feedDone(status)) {
+        await verdicts(d, feed, status);
+        return true;
+      }
+    } catch (e) {
+      // A poll that still fails after the client's retries (a long 429, an outage) is asked again at the
+      // next poll; the feed is Walmart's either way, and nothing is recorded from a half-read answer.
+      if (!(e instanceof WalmartError) || !e.transient) throw e;
+      d.log(`Feed ${feed.feedId ?? feed.fileName}: ${e.message} Asking again at the next poll.`);
+    }
+    due = Date.now() + waitBefore(d.schedule, n);
+  }
+}
+
+/**
  * Polls every feed the ledger has as sent until each is done, each on its own schedule from when it was
- * first seen; while `moreComing()` says feeds are still being sent, those join as they appear. Returns the
- * feeds still open at the deadline.
+ * first seen and independently of the others (one feed's slow pages or retries never hold another up);
+ * while `moreComing()` says feeds are still being sent, those join as they appear. Returns the feeds
+ * still open at the deadline.
  */
 export async function follow(d: FollowDeps): Promise<LedgerFeed[]> {
-  const polls = new Map<string, { n: number; due: number }>();
-  const pollOf = (f: LedgerFeed): { n: number; due: number } => {
-    let p = polls.get(f.fileName);
-    if (p === undefined) {
-      p = { n: 0, due: Date.now() + waitBefore(d.schedule, 0) };
-      polls.set(f.fileName, p);
+  const running = new Map<string, Promise<boolean>>();
+  let failure: { error: unknown } | undefined;
+  const stopped = (): boolean => failure !== undefined;
+  const startNew = (): void => {
+    for (const feed of d.ledger.state.pending()) {
+      if (running.has(feed.fileName)) continue;
+      const task = followOne(d, feed, stopped).catch((error: unknown) => {
+        failure ??= { error };
+        return false;
+      });
+      running.set(feed.fileName, task);
     }
-    return p;
   };
   for (;;) {
-    const open = d.ledger.state.pending();
-    const more = d.moreComing?.() ?? false;
-    if (open.length === 0 && !more) return [];
-    const now = Date.now();
-    let next = Math.min(...open.map((f) => pollOf(f).due));
-    if (more) next = Math.min(next, now + NEW_FEED_CHECK_MS);
-    if (d.deadline !== undefined && next > d.deadline) return open;
-    await d.sleep(Math.max(0, next - now));
-    const due = open.filter((f) => pollOf(f).due <= Date.now());
-    // Feeds are followed side by side: one slow feed (or a retried page) does not hold the others up.
-    await Promise.all(
-      due.map(async (feed) => {
-        const p = pollOf(feed);
-        p.n++;
-        try {
-          const status = await getFeedStatus(d.client, feed.feedId as string, { includeDetails: false });
-          await d.hooks.reach('polling');
-          if (feedDone(status)) await verdicts(d, feed, status);
-        } catch (e) {
-          // A poll that still fails after the client's retries (a long 429, an outage) is asked again at the
-          // next poll; the feed is Walmart's either way, and nothing is recorded from a half-read answer.
-          if (!(e instanceof WalmartError) || !e.transient) throw e;
-          d.log(`Feed ${feed.feedId ?? feed.fileName}: ${e.message} Asking again at the next poll.`);
-        }
-        p.due = Date.now() + waitBefore(d.schedule, p.n);
-      }),
-    );
+    startNew();
+    if (failure !== undefined || !(d.moreComing?.() ?? false)) break;
+    await d.sleep(NEW_FEED_CHECK_MS);
   }
+  startNew();
+  await Promise.all(running.values());
+  if (failure !== undefined) throw failure.error;
+  return d.ledger.state.pending();
 }
