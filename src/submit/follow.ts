@@ -2,7 +2,7 @@
 // itemsProcessing 0, or ERROR; then every item's verdict, paged, matched to the ledger's records by SKU
 // (by position where Walmart gives no SKU) and written to the ledger.
 import type { WalmartClient } from '../walmart/client.js';
-import { getFeedStatus, iterateFeedItems } from '../walmart/endpoints/feed-status.js';
+import { getFeedStatus, readFeedItems } from '../walmart/endpoints/feed-status.js';
 import type { FeedStatus, ItemIngestionStatus } from '../walmart/endpoints/feed-status.js';
 import { WalmartError } from '../walmart/errors.js';
 import { parseIngestionErrors } from '../walmart/ingestion-errors.js';
@@ -76,8 +76,7 @@ export function matchItems(feed: LedgerFeed, items: readonly ItemIngestionStatus
 
 async function verdicts(d: FollowDeps, feed: LedgerFeed, status: FeedStatus): Promise<void> {
   const feedId = feed.feedId as string;
-  const items: ItemIngestionStatus[] = [];
-  if (status.feedStatus !== 'ERROR') for await (const item of iterateFeedItems(d.client, feedId)) items.push(item);
+  const items: ItemIngestionStatus[] = status.feedStatus === 'ERROR' ? [] : await readFeedItems(d.client, feedId, status.itemsReceived);
   const feedErrors = parseIngestionErrors((status as Record<string, unknown>).ingestionErrors);
   const results = matchItems(feed, items, feedErrors, status.feedStatus);
   d.ledger.write({ t: 'result', feed: feed.fileName, feedId, at: d.ledger.now(), feedStatus: status.feedStatus ?? 'UNKNOWN', items: results });
