@@ -7,21 +7,17 @@ import { makePlan } from '../../src/submit/plan.js';
 import type { Candidate } from '../../src/submit/plan.js';
 import { Submitter } from '../../src/submit/submitter.js';
 import { NO_PAUSE } from '../../src/submit/test-hooks.js';
-import { fakeWalmart, sendJson, testClient } from '../walmart/helpers/fake-walmart.js';
+import { concurrencyGauge, fakeWalmart, sendJson, testClient } from '../walmart/helpers/fake-walmart.js';
 import { tempDir } from './helpers.js';
 
 const candidates: Candidate[] = Array.from({ length: 12 }, (_, i) => ({ index: i + 1, key: `MP_ITEM|S${i}`, hash: `h${i}`, bytes: 20, sku: `S${i}` }));
 
 describe('Submitter', () => {
   it('sends up to sendConcurrency feeds at once, each once, each written down before and after', async () => {
-    let inFlight = 0;
-    let most = 0;
+    const gauge = concurrencyGauge();
     let n = 0;
     const walmart = await fakeWalmart(async (_req, res) => {
-      inFlight++;
-      most = Math.max(most, inFlight);
-      await new Promise((r) => setTimeout(r, 30));
-      inFlight--;
+      await gauge.hold(30);
       sendJson(res, 200, { feedId: `F${++n}@A` }, { 'x-current-token-count': '100', 'x-next-replenish-time': String(Date.now() + 60_000) });
     });
     const client = testClient(walmart.url);
@@ -34,8 +30,8 @@ describe('Submitter', () => {
       expect(out.sent).toHaveLength(6);
       expect(new Set(out.sent).size).toBe(6);
       expect(walmart.apiRequests).toHaveLength(6);
-      expect(most).toBeGreaterThan(1);
-      expect(most).toBeLessThanOrEqual(3);
+      expect(gauge.most).toBeGreaterThan(1);
+      expect(gauge.most).toBeLessThanOrEqual(3);
       expect([...ledger.state.feeds.values()].map((f) => f.state)).toEqual(Array(6).fill('sent'));
       for (const c of candidates) expect(ledger.state.records.get(c.key)?.state).toBe('sent');
     } finally {

@@ -21,7 +21,7 @@ import {
   WalmartResponseError,
 } from '../../src/walmart/index.js';
 import { EXAMPLES, readJson } from '../helpers/paths.js';
-import { fakeWalmart, sendJson, testClient } from './helpers/fake-walmart.js';
+import { concurrencyGauge, fakeWalmart, sendJson, testClient } from './helpers/fake-walmart.js';
 
 const schemaFor = (pts: string[]) => ({
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -235,13 +235,9 @@ describe('pagination', () => {
   });
 
   it('feed item details of a feed under 1,000 records: every page by offset, several at once, in order', async () => {
-    let inFlight = 0;
-    let most = 0;
+    const gauge = concurrencyGauge();
     const walmart = await fakeWalmart(async (req, res) => {
-      inFlight++;
-      most = Math.max(most, inFlight);
-      await new Promise((r) => setTimeout(r, 20));
-      inFlight--;
+      await gauge.hold(20);
       const offset = Number(req.query.get('offset'));
       const items = Array.from({ length: Math.min(50, 420 - offset) }, (_, i) => ({ sku: `S${offset + i}`, ingestionStatus: 'SUCCESS' }));
       sendJson(res, 200, { feedId: 'F@A', feedStatus: 'PROCESSED', itemsReceived: 420, itemDetails: { itemIngestionStatus: items } });
@@ -249,8 +245,8 @@ describe('pagination', () => {
     const items = await readFeedItems(testClient(walmart.url), 'F@A', 420, { concurrency: 4 });
     expect(items.map((i) => i.sku)).toEqual(Array.from({ length: 420 }, (_, i) => `S${i}`));
     expect(walmart.apiRequests.map((r) => r.url).sort()).toEqual(Array.from({ length: 9 }, (_, p) => `/v3/feeds/F@A?includeDetails=true&offset=${p * 50}&limit=50`).sort());
-    expect(most).toBeGreaterThan(1);
-    expect(most).toBeLessThanOrEqual(4);
+    expect(gauge.most).toBeGreaterThan(1);
+    expect(gauge.most).toBeLessThanOrEqual(4);
   });
 
   it('feed item details of a feed of 1,000 records or more: by cursor, never by offset (Walmart deprecates offsets there)', async () => {
