@@ -45,7 +45,7 @@ describe('submit killed and run again', () => {
   it.each([
     ['before-send:2', 'the intent of feed 2 is on disk, the POST not made'],
     ['after-send:2', 'Walmart took feed 2, the ledger does not know its feedId'],
-    ['between-feeds:3', 'three feeds sent and recorded, two to go'],
+    ['between-feeds:3', 'three feeds sent and recorded, the rest in flight or to go'],
     ['after-send:5', 'the last feed taken but not recorded'],
     ['polling:2', 'a status poll answered, its verdicts not recorded'],
   ])('at %s (%s): every valid record in exactly one feed', async (pauseAt) => {
