@@ -16,7 +16,8 @@ export interface FollowDeps {
   ledger: Ledger;
   hooks: PauseHooks;
   schedule: readonly number[];
-  sleep: (ms: number) => Promise<void>;
+  /** Waits ms; with a signal, rejects (or resolves) as soon as it aborts, leaving no timer behind. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   log: (line: string) => void;
   /** Give up (leaving the feeds to a later run) at this time; default never. */
   deadline?: number;
@@ -91,12 +92,17 @@ const NEW_FEED_CHECK_MS = 50;
  * One feed on its own schedule from when it was first seen, until it is done (true) or the deadline or
  * another feed's failure stops it (false).
  */
-async function followOne(d: FollowDeps, feed: LedgerFeed, stopped: () => boolean): Promise<boolean> {
+async function followOne(d: FollowDeps, feed: LedgerFeed, stop: AbortSignal): Promise<boolean> {
   let due = Date.now() + waitBefore(d.schedule, 0);
   for (let n = 1; ; n++) {
     if (d.deadline !== undefined && due > d.deadline) return false;
-    await d.sleep(Math.max(0, due - Date.now()));
-    if (stopped()) return false;
+    try {
+      await d.sleep(Math.max(0, due - Date.now()), stop);
+    } catch (e) {
+      if (stop.aborted) return false;
+      throw e;
+    }
+    if (stop.aborted) return false;
     try {
       const status = await getFeedStatus(d.client, feed.feedId as string, { includeDetails: false });
       await d.hooks.reach('polling');
@@ -123,12 +129,21 @@ async function followOne(d: FollowDeps, feed: LedgerFeed, stopped: () => boolean
 export async function follow(d: FollowDeps): Promise<LedgerFeed[]> {
   const running = new Map<string, Promise<boolean>>();
   let failure: { error: unknown } | undefined;
-  const stopped = (): boolean => failure !== undefined;
+  let fail: (error: unknown) => void = () => undefined;
+  // The first failure ends the follow at once, not after the other feeds' next polls (hours apart on
+  // Walmart's schedule): their waits are cut short, so no timer keeps the process alive either.
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => undefined);
+  const stop = new AbortController();
   const startNew = (): void => {
     for (const feed of d.ledger.state.pending()) {
       if (running.has(feed.fileName)) continue;
-      const task = followOne(d, feed, stopped).catch((error: unknown) => {
-        failure ??= { error };
+      const task = followOne(d, feed, stop.signal).catch((error: unknown) => {
+        if (failure === undefined) {
+          failure = { error };
+          stop.abort();
+          fail(error);
+        }
         return false;
       });
       running.set(feed.fileName, task);
@@ -136,11 +151,11 @@ export async function follow(d: FollowDeps): Promise<LedgerFeed[]> {
   };
   for (;;) {
     startNew();
-    if (failure !== undefined || !(d.moreComing?.() ?? false)) break;
+    if (failure !== undefined) throw failure.error;
+    if (!(d.moreComing?.() ?? false)) break;
     await d.sleep(NEW_FEED_CHECK_MS);
   }
   startNew();
-  await Promise.all(running.values());
-  if (failure !== undefined) throw failure.error;
+  await Promise.race([Promise.all(running.values()), failed]);
   return d.ledger.state.pending();
 }
