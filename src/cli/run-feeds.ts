@@ -2,6 +2,7 @@
 // item statuses (paged), and polling a feed until Walmart has finished with it.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { getFeedStatus, iterateFeedItems, iterateFeeds } from '../walmart/index.js';
 import type { FeedRecord, FeedStatus, ItemIngestionStatus, WalmartClient } from '../walmart/index.js';
 import { UsageError } from '../core/errors.js';
@@ -138,7 +139,7 @@ async function watchLedger(stateDir: string, interval: number, timeout: number, 
   try {
     const watched = ledger.state.pending().map((f) => f.fileName);
     const open = await withWalmartClient(flags, (client) =>
-      follow({ client, ledger, hooks: NO_PAUSE, schedule: [interval], sleep: (ms) => new Promise((r) => setTimeout(r, ms)), log: (l) => process.stderr.write(`${l}\n`), deadline: Date.now() + timeout }),
+      follow({ client, ledger, hooks: NO_PAUSE, schedule: [interval], sleep: (ms, signal) => delay(ms, undefined, signal === undefined ? undefined : { signal }), log: (l) => process.stderr.write(`${l}\n`), deadline: Date.now() + timeout }),
     );
     const feeds = watched.map((name) => ledger.state.feeds.get(name)).filter((f) => f !== undefined);
     const records = feeds.flatMap((f) => f.records.map((r) => ({ sku: r.sku, row: r.row, record: r.n, feedId: f.feedId, ...ledger.state.records.get(r.k) })));

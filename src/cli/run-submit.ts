@@ -2,6 +2,7 @@
 // run left, send the plan with the ledger written before and after each POST, follow the feeds (--wait),
 // and report every record's fate in the chosen format.
 import { mkdirSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { AttributeIndex } from '../compile/attributes.js';
 import { readConfig } from '../config/config.js';
@@ -32,8 +33,8 @@ import { wholeNumberFlag, withWalmartClient } from './walmart-client.js';
 
 const HOUR = 3_600_000;
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return delay(ms, undefined, signal === undefined ? undefined : { signal });
 }
 
 function log(line: string): void {

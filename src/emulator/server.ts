@@ -1,5 +1,5 @@
 // The HTTP front: node:http, one pass per request through the gateway's checks in Walmart's order
-// (route, WM_QOS.CORRELATION_ID, access token, required headers, rate limit), then an injected fault if
+// (route, WM_QOS.CORRELATION_ID, access token as it stood when the request arrived, required headers, rate limit), then an injected fault if
 // one is drawn, then the route's handler. Every response echoes the correlation ID and carries the
 // API's rate-limit headers; none of this ever writes a token or a body to the access log.
 import { randomUUID } from 'node:crypto';
@@ -120,6 +120,11 @@ export class EmulatorServer {
       this.#log(entry, t0);
     };
 
+    // The gateway judges the access token when the request arrives, as Walmart's does from the headers, not
+    // once a large feed body has been read: a token that was valid when the upload began is not refused
+    // because the upload outlasted it.
+    const token = route?.auth === true ? header(req, 'WM_SEC.ACCESS_TOKEN') : undefined;
+    const tokenCheck = route?.auth === true ? state.tokens.check(token) : undefined;
     const body = await readBody(req, route?.body === 'feed' ? o.maxFeedBytes + MULTIPART_SLACK : SMALL_BODY);
     if (body === 'aborted') return;
     const peek = (): BucketState => state.limits.peek(api);
@@ -133,10 +138,8 @@ export class EmulatorServer {
       return send({ ...errorReply('METHOD_NOT_ALLOWED', 'GMP_GATEWAY_API', { field: 'method', description: `${method} is not supported for ${path}; use ${allowed.join(' or ')}.` }), headers: { Allow: allowed.join(', ') } }, peek());
     }
     if (given === undefined && route.correlationRequired !== false) return send(badHeader('WM_QOS.CORRELATION_ID'), peek());
-    let token: string | undefined;
-    if (route.auth) {
-      token = header(req, 'WM_SEC.ACCESS_TOKEN');
-      const check = state.tokens.check(token);
+    if (tokenCheck !== undefined) {
+      const check = tokenCheck;
       if (!check.ok) return send(unauthorized(check.reason === 'missing' ? 'WM_SEC.ACCESS_TOKEN is missing; get a token from POST /v3/token.' : undefined), peek());
       entry.clientId = check.clientId;
     }

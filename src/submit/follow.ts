@@ -2,7 +2,7 @@
 // itemsProcessing 0, or ERROR; then every item's verdict, paged, matched to the ledger's records by SKU
 // (by position where Walmart gives no SKU) and written to the ledger.
 import type { WalmartClient } from '../walmart/client.js';
-import { getFeedStatus, iterateFeedItems } from '../walmart/endpoints/feed-status.js';
+import { getFeedStatus, readFeedItems } from '../walmart/endpoints/feed-status.js';
 import type { FeedStatus, ItemIngestionStatus } from '../walmart/endpoints/feed-status.js';
 import { WalmartError } from '../walmart/errors.js';
 import { parseIngestionErrors } from '../walmart/ingestion-errors.js';
@@ -16,7 +16,8 @@ export interface FollowDeps {
   ledger: Ledger;
   hooks: PauseHooks;
   schedule: readonly number[];
-  sleep: (ms: number) => Promise<void>;
+  /** Waits ms; with a signal, rejects (or resolves) as soon as it aborts, leaving no timer behind. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   log: (line: string) => void;
   /** Give up (leaving the feeds to a later run) at this time; default never. */
   deadline?: number;
@@ -76,8 +77,7 @@ export function matchItems(feed: LedgerFeed, items: readonly ItemIngestionStatus
 
 async function verdicts(d: FollowDeps, feed: LedgerFeed, status: FeedStatus): Promise<void> {
   const feedId = feed.feedId as string;
-  const items: ItemIngestionStatus[] = [];
-  if (status.feedStatus !== 'ERROR') for await (const item of iterateFeedItems(d.client, feedId)) items.push(item);
+  const items: ItemIngestionStatus[] = status.feedStatus === 'ERROR' ? [] : await readFeedItems(d.client, feedId, status.itemsReceived);
   const feedErrors = parseIngestionErrors((status as Record<string, unknown>).ingestionErrors);
   const results = matchItems(feed, items, feedErrors, status.feedStatus);
   d.ledger.write({ t: 'result', feed: feed.fileName, feedId, at: d.ledger.now(), feedStatus: status.feedStatus ?? 'UNKNOWN', items: results });
@@ -89,47 +89,73 @@ async function verdicts(d: FollowDeps, feed: LedgerFeed, status: FeedStatus): Pr
 const NEW_FEED_CHECK_MS = 50;
 
 /**
+ * One feed on its own schedule from when it was first seen, until it is done (true) or the deadline or
+ * another feed's failure stops it (false).
+ */
+async function followOne(d: FollowDeps, feed: LedgerFeed, stop: AbortSignal): Promise<boolean> {
+  let due = Date.now() + waitBefore(d.schedule, 0);
+  for (let n = 1; ; n++) {
+    if (d.deadline !== undefined && due > d.deadline) return false;
+    try {
+      await d.sleep(Math.max(0, due - Date.now()), stop);
+    } catch (e) {
+      if (stop.aborted) return false;
+      throw e;
+    }
+    if (stop.aborted) return false;
+    try {
+      const status = await getFeedStatus(d.client, feed.feedId as string, { includeDetails: false });
+      await d.hooks.reach('polling');
+      if (feedDone(status)) {
+        await verdicts(d, feed, status);
+        return true;
+      }
+    } catch (e) {
+      // A poll that still fails after the client's retries (a long 429, an outage) is asked again at the
+      // next poll; the feed is Walmart's either way, and nothing is recorded from a half-read answer.
+      if (!(e instanceof WalmartError) || !e.transient) throw e;
+      d.log(`Feed ${feed.feedId ?? feed.fileName}: ${e.message} Asking again at the next poll.`);
+    }
+    due = Date.now() + waitBefore(d.schedule, n);
+  }
+}
+
+/**
  * Polls every feed the ledger has as sent until each is done, each on its own schedule from when it was
- * first seen; while `moreComing()` says feeds are still being sent, those join as they appear. Returns the
- * feeds still open at the deadline.
+ * first seen and independently of the others (one feed's slow pages or retries never hold another up);
+ * while `moreComing()` says feeds are still being sent, those join as they appear. Returns the feeds
+ * still open at the deadline.
  */
 export async function follow(d: FollowDeps): Promise<LedgerFeed[]> {
-  const polls = new Map<string, { n: number; due: number }>();
-  const pollOf = (f: LedgerFeed): { n: number; due: number } => {
-    let p = polls.get(f.fileName);
-    if (p === undefined) {
-      p = { n: 0, due: Date.now() + waitBefore(d.schedule, 0) };
-      polls.set(f.fileName, p);
+  const running = new Map<string, Promise<boolean>>();
+  let failure: { error: unknown } | undefined;
+  let fail: (error: unknown) => void = () => undefined;
+  // The first failure ends the follow at once, not after the other feeds' next polls (hours apart on
+  // Walmart's schedule): their waits are cut short, so no timer keeps the process alive either.
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => undefined);
+  const stop = new AbortController();
+  const startNew = (): void => {
+    for (const feed of d.ledger.state.pending()) {
+      if (running.has(feed.fileName)) continue;
+      const task = followOne(d, feed, stop.signal).catch((error: unknown) => {
+        if (failure === undefined) {
+          failure = { error };
+          stop.abort();
+          fail(error);
+        }
+        return false;
+      });
+      running.set(feed.fileName, task);
     }
-    return p;
   };
   for (;;) {
-    const open = d.ledger.state.pending();
-    const more = d.moreComing?.() ?? false;
-    if (open.length === 0 && !more) return [];
-    const now = Date.now();
-    let next = Math.min(...open.map((f) => pollOf(f).due));
-    if (more) next = Math.min(next, now + NEW_FEED_CHECK_MS);
-    if (d.deadline !== undefined && next > d.deadline) return open;
-    await d.sleep(Math.max(0, next - now));
-    const due = open.filter((f) => pollOf(f).due <= Date.now());
-    // Feeds are followed side by side: one slow feed (or a retried page) does not hold the others up.
-    await Promise.all(
-      due.map(async (feed) => {
-        const p = pollOf(feed);
-        p.n++;
-        try {
-          const status = await getFeedStatus(d.client, feed.feedId as string, { includeDetails: false });
-          await d.hooks.reach('polling');
-          if (feedDone(status)) await verdicts(d, feed, status);
-        } catch (e) {
-          // A poll that still fails after the client's retries (a long 429, an outage) is asked again at the
-          // next poll; the feed is Walmart's either way, and nothing is recorded from a half-read answer.
-          if (!(e instanceof WalmartError) || !e.transient) throw e;
-          d.log(`Feed ${feed.feedId ?? feed.fileName}: ${e.message} Asking again at the next poll.`);
-        }
-        p.due = Date.now() + waitBefore(d.schedule, p.n);
-      }),
-    );
+    startNew();
+    if (failure !== undefined) throw failure.error;
+    if (!(d.moreComing?.() ?? false)) break;
+    await d.sleep(NEW_FEED_CHECK_MS);
   }
+  startNew();
+  await Promise.race([Promise.all(running.values()), failed]);
+  return d.ledger.state.pending();
 }

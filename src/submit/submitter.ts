@@ -1,5 +1,5 @@
-// Executes a plan: for each feed, the intent goes to the ledger (fsynced) before the POST and the feedId
-// after it. A lost answer is resolved by looking the feed up by its file name, never by sending again
+// Executes a plan, a few feeds at a time: for each feed, the intent goes to the ledger (fsynced) before the
+// POST and the feedId after it. A lost answer is resolved by looking the feed up by its file name, never by sending again
 // blindly; a 413 splits the feed in halves; the hourly quota is waited for (--wait) or ends the run with
 // the rest left for the next one.
 import type { WalmartClient } from '../walmart/client.js';
@@ -30,6 +30,8 @@ export interface SubmitterDeps {
   lookupDelaysMs?: readonly number[];
   /** When the quota the plan counts on frees up again (for feeds planned beyond this hour's quota). */
   quotaFreesAt?: number;
+  /** Feeds sent at once (default DEFAULT_SEND_CONCURRENCY); 1 sends them one after another. */
+  sendConcurrency?: number;
 }
 
 export interface SendOutcome {
@@ -40,6 +42,9 @@ export interface SendOutcome {
   /** Set when the hourly quota stopped the run: when it comes back. */
   quotaUntil?: number;
 }
+
+/** Feeds in flight at once by default: the hourly quota, not this, bounds how many go. */
+export const DEFAULT_SEND_CONCURRENCY = 4;
 
 /** Attempts at one feed whose answer was lost and that Walmart's list does not show. */
 const MAX_LOST_ATTEMPTS = 3;
@@ -90,17 +95,39 @@ export class Submitter {
     this.#d = deps;
   }
 
+  /**
+   * Sends the plan's feeds, up to `sendConcurrency` at a time: each feed keeps its own intent-POST-feedId
+   * sequence in the ledger, so a kill at any moment leaves every feed either provably unsent or findable by
+   * its file name, whatever the others were doing. Waiting feeds overlap one another's retry waits (a 503's
+   * backoff, a lost answer's lookup) and uploads; a 429 still pauses them all, as Walmart asks.
+   */
   async run(plan: Plan): Promise<SendOutcome> {
     const out: SendOutcome = { sent: [], tooLarge: [...plan.tooLarge] };
-    for (const feed of plan.feeds) {
-      if (feed.quotaHour > 0 && !this.#d.waitForQuota) {
-        // Planned past this hour's quota: stop here rather than spend a request on a certain 429.
-        out.quotaUntil = this.#d.quotaFreesAt ?? Date.now() + 3_600_000;
-        break;
+    const feeds = plan.feeds;
+    let next = 0;
+    let stopped = false;
+    const worker = async (): Promise<void> => {
+      while (!stopped && next < feeds.length) {
+        const feed = feeds[next++] as (typeof feeds)[number];
+        if (feed.quotaHour > 0 && !this.#d.waitForQuota) {
+          // Planned past this hour's quota: stop here rather than spend a request on a certain 429.
+          out.quotaUntil ??= this.#d.quotaFreesAt ?? Date.now() + 3_600_000;
+          stopped = true;
+          return;
+        }
+        try {
+          if (await this.#send(feed.records, out, 1)) stopped = true;
+        } catch (e) {
+          stopped = true;
+          throw e;
+        }
       }
-      const stop = await this.#send(feed.records, out, 1);
-      if (stop) break;
-    }
+    };
+    const width = Math.max(1, Math.min(this.#d.sendConcurrency ?? DEFAULT_SEND_CONCURRENCY, feeds.length));
+    // Every feed in flight is settled (and written down) before a failure is passed on.
+    const settled = await Promise.allSettled(Array.from({ length: width }, worker));
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
     return out;
   }
 

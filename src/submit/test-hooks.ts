@@ -24,14 +24,20 @@ export function pauseHooksFrom(spec: string | undefined, stderr: NodeJS.Writable
   const [point, nth] = spec.split(':');
   const target = Number(nth ?? '1');
   const seen = new Map<string, number>();
+  let paused = false;
+  // Never resolves: the test kills the process here. The interval keeps the event loop alive.
+  const forever = (): Promise<void> => new Promise(() => setInterval(() => undefined, 60_000));
   return {
     reach(p) {
+      // Once paused, every other feed in flight stops at its next point too, so the run is frozen where
+      // the test asked (a POST already on its way still lands, as it would before a real kill).
+      if (paused) return forever();
       const n = (seen.get(p) ?? 0) + 1;
       seen.set(p, n);
       if (p !== point || n !== target) return Promise.resolve();
+      paused = true;
       stderr.write(`catalog-gate-pause ${p} ${n}\n`);
-      // Never resolves: the test kills the process here. The interval keeps the event loop alive.
-      return new Promise(() => setInterval(() => undefined, 60_000));
+      return forever();
     },
   };
 }

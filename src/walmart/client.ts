@@ -1,6 +1,8 @@
 // The Walmart API client: a config plus the composed layers, outermost first:
-//   auth (token, one fresh-token replay on 401) -> retry -> headers (fresh correlation ID per attempt)
+//   retry -> auth (token, one fresh-token replay on 401) -> headers (fresh correlation ID per attempt)
 //   -> rate limit (per-API bucket) -> transport (undici).
+// Auth sits inside retry so that every attempt takes the token that is current when it goes out: a call
+// that backs off for longer than a short-lived token lasts must not send the token it started with.
 // The token calls use the same layers minus auth. Non-2xx answers become typed WalmartErrors here.
 import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
@@ -113,7 +115,7 @@ export class WalmartClient {
       lifetimeSignal: this.#closed.signal,
       ...(options.tokenRenewal === undefined ? {} : { renewal: options.tokenRenewal }),
     });
-    this.#send = compose(authInterceptor(this.tokens), retry, headers, rateLimit)(transport);
+    this.#send = compose(retry, authInterceptor(this.tokens), headers, rateLimit)(transport);
   }
 
   /** Sends one call through every layer; resolves with a 2xx response (207 included), throws a WalmartError otherwise. */

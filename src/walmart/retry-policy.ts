@@ -12,7 +12,12 @@
 //   submit it twice: those surface instead (WALMART_UNAVAILABLE / WALMART_OUTCOME_UNKNOWN).
 // - Connection errors retried: the errno codes in `retryErrnos` only (ENOTFOUND and TLS errors are
 //   configuration problems, not blips).
-// - Backoff is exponential with full jitter: random() * min(maxDelayMs, baseDelayMs * 2^(attempt-1)).
+// - Backoff is exponential with full jitter: random() * min(maxDelayMs, base * 2^(attempt-1)), where base is
+//   `baseDelayMs` for a request that is not idempotent (a feed POST: a retry costs quota and risks a
+//   duplicate) and the smaller `idempotentBaseDelayMs` for one that is (a status read: a retry costs a
+//   status-bucket token of thousands a minute, and nothing else).
+// - An idempotent request whose connection dropped (a reset keep-alive socket, usually) is retried at once
+//   the first time; a second drop backs off as above.
 // - A server-advertised wait longer than `maxServerWaitMs` is not slept through: the call fails with the
 //   time in the error so the caller can schedule it.
 import { WalmartNetworkError } from './errors.js';
@@ -22,6 +27,8 @@ export interface RetryOptions {
   /** Attempts in all, the first included. */
   maxAttempts: number;
   baseDelayMs: number;
+  /** The first backoff ceiling for idempotent requests (reads); doubles like baseDelayMs. */
+  idempotentBaseDelayMs: number;
   /** Cap of one backoff delay. */
   maxDelayMs: number;
   /** The longest Retry-After / replenish wait honoured; longer ones fail the call. */
@@ -35,6 +42,7 @@ export interface RetryOptions {
 export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
   maxAttempts: 5,
   baseDelayMs: 500,
+  idempotentBaseDelayMs: 100,
   maxDelayMs: 20_000,
   maxServerWaitMs: 60_000,
   retryStatuses: new Set([423, 429, 500, 502, 503, 504]),
@@ -71,8 +79,9 @@ export interface RetryInput {
   options: RetryOptions;
 }
 
-export function backoffDelay(attempt: number, options: RetryOptions, random: () => number): number {
-  const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+export function backoffDelay(attempt: number, options: RetryOptions, random: () => number, idempotent = false): number {
+  const base = idempotent ? Math.min(options.idempotentBaseDelayMs, options.baseDelayMs) : options.baseDelayMs;
+  const ceiling = Math.min(options.maxDelayMs, base * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);
 }
 
@@ -84,7 +93,8 @@ export function decideRetry(input: RetryInput): RetryDecision {
     if (!options.retryErrnos.has(e.errno)) return { retry: false, reason: `${e.errno} is not retried` };
     if (e.requestSent && !idempotent) return { retry: false, reason: `${e.errno} after the request was sent; it may have been processed` };
     if (attempt >= options.maxAttempts) return { retry: false, reason: `gave up after ${attempt} attempts` };
-    return { retry: true, delayMs: backoffDelay(attempt, options, random), reason: e.errno };
+    if (idempotent && attempt === 1) return { retry: true, delayMs: 0, reason: `${e.errno}, retried at once` };
+    return { retry: true, delayMs: backoffDelay(attempt, options, random, idempotent), reason: e.errno };
   }
   const { status, headers } = outcome;
   if (!options.retryStatuses.has(status)) return { retry: false, reason: `HTTP ${status} is not retried` };
@@ -98,5 +108,5 @@ export function decideRetry(input: RetryInput): RetryDecision {
     if (wait > options.maxServerWaitMs) return { retry: false, reason: `Walmart asked for a ${Math.ceil(wait / 1000)} s wait` };
     return { retry: true, delayMs: wait, reason: `HTTP ${status}, waiting as advertised` };
   }
-  return { retry: true, delayMs: backoffDelay(attempt, options, random), reason: `HTTP ${status}` };
+  return { retry: true, delayMs: backoffDelay(attempt, options, random, idempotent), reason: `HTTP ${status}` };
 }

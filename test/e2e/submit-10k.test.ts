@@ -1,5 +1,5 @@
 // The proof of issue 5: 10,000 records across several feeds against the emulator with 429/503/reset faults
-// and a 5-second token: every valid record lands in exactly one feed, no invalid one in any, and every
+// and a 2-second token (renewed ahead of expiry, and replaced on a 401): every valid record lands in exactly one feed, no invalid one in any, and every
 // record ends with a known final state.
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ afterAll(async () => emu?.close());
 
 describe('submit 10,000 records under faults', () => {
   it('sends each valid record once and knows how every record ended', async () => {
-    emu = await startEmulator({ processingMs: 200, faults: '429=0.2,503=0.1,reset=0.05', seed: 7, tokenTtlSeconds: 5, catalog: 'empty' });
+    emu = await startEmulator({ processingMs: 200, faults: '429=0.2,503=0.1,reset=0.05', seed: 7, tokenTtlSeconds: 2, catalog: 'empty' });
     const dir = tempDir();
     const { file, items } = writeCatalog(dir, 10_000, 0.05);
     const skus = items.map(skuOf);
@@ -31,5 +31,6 @@ describe('submit 10,000 records under faults', () => {
     const faults = emu.state.faults.counts();
     expect(faults['429'] ?? 0).toBeGreaterThan(0);
     expect(faults['503'] ?? 0).toBeGreaterThan(0);
+    expect(faults.reset ?? 0).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -1,6 +1,8 @@
 // The gateway's rules every route shares: correlation IDs (required, echoed), access tokens (issued,
 // checked, expired), WM_SVC.NAME where the docs require it, unknown paths and methods, and an access
 // log that never carries a secret.
+import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { ManualClock, emulatorBanner, emulatorOptionsFromFlags } from '../../src/emulator/index.js';
@@ -91,6 +93,32 @@ describe('access tokens', () => {
     const expired = await call(emu, 'GET', '/v3/feeds', { token: tok });
     expect(expired.status).toBe(401);
     expect(expired.json).toEqual(UNAUTHORIZED);
+  });
+
+  it('judges the token when the request arrives, not after a slow upload has been read', async () => {
+    const clock = new ManualClock();
+    const emu = await emulator({ clock, tokenTtlSeconds: 2 });
+    const tok = await token(emu);
+    const body = JSON.stringify({ MPItemFeedHeader: { version: '1.3' }, MPItem: [{ Orderable: { sku: 'A' } }] });
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${emu.url}/v3/feeds?feedType=MP_ITEM`, {
+        method: 'POST',
+        headers: { 'WM_SEC.ACCESS_TOKEN': tok, 'WM_QOS.CORRELATION_ID': randomUUID(), 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      // The token expires while the rest of the body is still on its way.
+      setTimeout(() => {
+        clock.advance(3_000);
+        req.end(body.slice(10));
+      }, 50);
+    });
+    expect(status).toBe(200);
+    expect((await call(emu, 'GET', '/v3/feeds', { token: tok })).status).toBe(401);
   });
 
   it('lets a test revoke every token', async () => {

@@ -1,6 +1,7 @@
 // Regression: a status poll that still fails after the client's retries must not end the follow (it
 // ended a 10,000-record run with exit 2 under 429/503 faults); the feed is asked about again next poll.
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
 import type { Emulator } from '../../src/emulator/index.js';
@@ -32,6 +33,40 @@ describe('follow under faults', () => {
       expect(lines.some((l) => /Asking again at the next poll/.test(l))).toBe(true);
       expect(ledger.state.feeds.get('f.json')?.state).toBe('done');
       expect(ledger.state.records.get('MP_ITEM|A')?.state).toBe('failed');
+    } finally {
+      ledger.close();
+      await client.close();
+    }
+  });
+
+  it('a feed that cannot be followed ends the follow at once, not after the other feeds\' next polls', async () => {
+    const emu = await startEmulator({ processingMs: 600_000, rateLimits: false, catalog: 'empty' });
+    running.push(emu);
+    const client = new WalmartClient(resolveConfig({ baseUrl: emu.url, clientId: 'id', clientSecret: 'secret' }));
+    const ledger = Ledger.open(join(tempDir(), 'state'));
+    try {
+      const body = { MPItemFeedHeader: { version: '1.3' }, MPItem: [{ Orderable: { sku: 'A' } }] };
+      const { feedId } = await submitFeed(client, { feedType: 'MP_ITEM', body, fileName: 'a.json' });
+      ledger.write(
+        { t: 'intent', feed: 'a.json', feedType: 'MP_ITEM', at: 1, records: [{ k: 'MP_ITEM|A', h: 'h', n: 1, sku: 'A' }] },
+        { t: 'sent', feed: 'a.json', feedId, at: 2 },
+        { t: 'intent', feed: 'b.json', feedType: 'MP_ITEM', at: 3, records: [{ k: 'MP_ITEM|B', h: 'h', n: 2, sku: 'B' }] },
+        // An ID Walmart does not know: a 404, which no poll later will cure.
+        { t: 'sent', feed: 'b.json', feedId: 'NO-SUCH-FEED@AQ', at: 4 },
+      );
+      const t0 = Date.now();
+      // Feed a stays in processing; its second poll would be a minute away.
+      const waits: AbortSignal[] = [];
+      const sleep = (ms: number, signal?: AbortSignal): Promise<void> => {
+        if (signal !== undefined) waits.push(signal);
+        return delay(ms, undefined, signal === undefined ? undefined : { signal });
+      };
+      const outcome = await follow({ client, ledger, hooks: NO_PAUSE, schedule: [20, 60_000], sleep, log: () => undefined }).catch((e: unknown) => e);
+      expect(outcome).toMatchObject({ code: 'WALMART_NOT_FOUND' });
+      expect(Date.now() - t0).toBeLessThan(30_000);
+      // Feed a's minute-long wait was cut short: no timer is left to hold the process open.
+      expect(waits.length).toBeGreaterThan(0);
+      expect(waits.every((s) => s.aborted)).toBe(true);
     } finally {
       ledger.close();
       await client.close();

@@ -16,11 +16,12 @@ import {
   iterateOrders,
   listFeeds,
   MAX_PRODUCT_TYPES_PER_SPEC_REQUEST,
+  readFeedItems,
   submitFeed,
   WalmartResponseError,
 } from '../../src/walmart/index.js';
 import { EXAMPLES, readJson } from '../helpers/paths.js';
-import { fakeWalmart, sendJson, testClient } from './helpers/fake-walmart.js';
+import { concurrencyGauge, fakeWalmart, sendJson, testClient } from './helpers/fake-walmart.js';
 
 const schemaFor = (pts: string[]) => ({
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -231,6 +232,46 @@ describe('pagination', () => {
     const items = await collect(iterateFeedItems(testClient(walmart.url), 'F'));
     expect(items.map((i) => i.sku)).toEqual(['first', 'AoE9MDAw']);
     expect(walmart.apiRequests[1]?.url).toBe('/v3/feeds/F?includeDetails=true&nextCursor=AoE9MDAw&limit=50');
+  });
+
+  it('feed item details of a feed under 1,000 records: every page by offset, several at once, in order', async () => {
+    const gauge = concurrencyGauge();
+    const walmart = await fakeWalmart(async (req, res) => {
+      await gauge.hold(20);
+      const offset = Number(req.query.get('offset'));
+      const items = Array.from({ length: Math.min(50, 420 - offset) }, (_, i) => ({ sku: `S${offset + i}`, ingestionStatus: 'SUCCESS' }));
+      sendJson(res, 200, { feedId: 'F@A', feedStatus: 'PROCESSED', itemsReceived: 420, itemDetails: { itemIngestionStatus: items } });
+    });
+    const items = await readFeedItems(testClient(walmart.url), 'F@A', 420, { concurrency: 4 });
+    expect(items.map((i) => i.sku)).toEqual(Array.from({ length: 420 }, (_, i) => `S${i}`));
+    expect(walmart.apiRequests.map((r) => r.url).sort()).toEqual(Array.from({ length: 9 }, (_, p) => `/v3/feeds/F@A?includeDetails=true&offset=${p * 50}&limit=50`).sort());
+    expect(gauge.most).toBeGreaterThan(1);
+    expect(gauge.most).toBeLessThanOrEqual(4);
+  });
+
+  it('feed item details of a feed of 1,000 records or more: by cursor, never by offset (Walmart deprecates offsets there)', async () => {
+    const walmart = await fakeWalmart((req, res) => {
+      const cursor = req.query.get('nextCursor');
+      sendJson(res, 200, { feedId: 'F', itemsReceived: 1000, itemDetails: { itemIngestionStatus: [{ sku: cursor ?? 'first' }] }, ...(cursor === null ? { nextCursor: 'C2' } : {}) });
+    });
+    const items = await readFeedItems(testClient(walmart.url), 'F', 1000);
+    expect(items.map((i) => i.sku)).toEqual(['first', 'C2']);
+    expect(walmart.apiRequests.every((r) => !(r.url ?? '').includes('offset=') || (r.url ?? '').includes('offset=0'))).toBe(true);
+    expect(walmart.apiRequests[1]?.url).toBe('/v3/feeds/F?includeDetails=true&nextCursor=C2&limit=50');
+  });
+
+  it('feed item details: offset pages that do not add up to itemsReceived give way to the cursor walk', async () => {
+    const walmart = await fakeWalmart((req, res) => {
+      const cursor = req.query.get('nextCursor');
+      const offset = Number(req.query.get('offset') ?? '0');
+      // A server that ignores offsets past the first page: the offset pages come up short, the cursor walk does not.
+      const start = cursor === null ? offset : Number(cursor);
+      const items = cursor === null && offset > 0 ? [] : Array.from({ length: Math.min(50, 100 - start) }, (_, i) => ({ sku: `S${start + i}`, ingestionStatus: 'SUCCESS' }));
+      const next = start + 50 < 100 ? { nextCursor: String(start + 50) } : {};
+      sendJson(res, 200, { feedId: 'F', itemsReceived: 100, itemDetails: { itemIngestionStatus: items }, ...next });
+    });
+    const items = await readFeedItems(testClient(walmart.url), 'F', 100);
+    expect(items.map((i) => i.sku)).toEqual(Array.from({ length: 100 }, (_, i) => `S${i}`));
   });
 
   it('stops with an error instead of looping on a repeated cursor', async () => {

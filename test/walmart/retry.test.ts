@@ -68,6 +68,22 @@ describe('retry policy (pure)', () => {
     expect([1, 2, 3, 4, 5, 6].map((a) => backoffDelay(a, o, () => 0.999999))).toEqual([99, 199, 399, 799, 999, 999]);
     expect(backoffDelay(3, o, () => 0)).toBe(0);
   });
+
+  it('backs a read off from a smaller first ceiling than a POST', () => {
+    const o = { ...opts, baseDelayMs: 500, idempotentBaseDelayMs: 100 };
+    const r = (): number => 0.999999;
+    expect([1, 2, 3].map((a) => backoffDelay(a, o, r, true))).toEqual([99, 199, 399]);
+    expect([1, 2, 3].map((a) => backoffDelay(a, o, r, false))).toEqual([499, 999, 1999]);
+    expect(decideRetry({ attempt: 1, idempotent: true, outcome: response(503), now, random: r, options: o })).toMatchObject({ retry: true, delayMs: 99 });
+    expect(decideRetry({ attempt: 1, idempotent: false, outcome: response(503), now, random: r, options: o })).toMatchObject({ retry: true, delayMs: 499 });
+  });
+
+  it('retries a dropped read at once the first time, then backs off', () => {
+    expect(decide(netError('ECONNRESET', true), true, 1)).toMatchObject({ retry: true, delayMs: 0 });
+    expect(decide(netError('ECONNRESET', true), true, 2)).toMatchObject({ retry: true, delayMs: 2 * opts.idempotentBaseDelayMs });
+    // A POST that provably never left backs off from the POST base; one that left is not retried at all.
+    expect(decide(netError('ECONNREFUSED', false), false, 1)).toMatchObject({ retry: true, delayMs: opts.baseDelayMs });
+  });
 });
 
 describe('retry over HTTP', () => {
@@ -78,8 +94,8 @@ describe('retry over HTTP', () => {
     const client = testClient(walmart.url, { clock, random: () => 0.5 });
     await expect(listItems(client)).resolves.toEqual({ itemResponse: [] });
     expect(walmart.apiRequests).toHaveLength(3);
-    // base 500 ms, full jitter with random 0.5: 0.5 * 500, then 0.5 * 1000.
-    expect(clock.sleeps).toEqual([250, 500]);
+    // A read backs off from 100 ms (idempotentBaseDelayMs), full jitter with random 0.5: 0.5 * 100, then 0.5 * 200.
+    expect(clock.sleeps).toEqual([50, 100]);
   });
 
   it('gives up after maxAttempts with a transient WALMART_UNAVAILABLE', async () => {
@@ -173,7 +189,7 @@ describe('retry over HTTP', () => {
       // The client is now in a 20 s backoff (random 1, cap 20 s); abort it from here, not on a guessed timer.
       setTimeout(() => controller.abort(), 20);
     });
-    const client = testClient(walmart.url, { random: () => 1, retry: { baseDelayMs: 30_000 } });
+    const client = testClient(walmart.url, { random: () => 1, retry: { baseDelayMs: 30_000, idempotentBaseDelayMs: 30_000 } });
     await expect(listItems(client, {}, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect(Date.now() - answeredAt).toBeLessThan(2_000);
     expect(walmart.apiRequests).toHaveLength(1);

@@ -81,6 +81,17 @@ describe('token service', () => {
     expect(walmart.tokenRequests).toHaveLength(2);
   });
 
+  it('a retry after a backoff longer than the token lasts goes out with a fresh token, not the one the call started with', async () => {
+    let n = 0;
+    const walmart = await fakeWalmart((_req, res) => (++n === 1 ? sendJson(res, 503, {}) : sendJson(res, 200, { itemResponse: [] })), { tokenTtlS: 2 });
+    const clock = new ManualClock();
+    // random 1 and a 5 s first backoff: the 2 s token is long gone when the retry goes out.
+    const client = testClient(walmart.url, { clock, random: () => 1, retry: { baseDelayMs: 5_000, idempotentBaseDelayMs: 5_000 } });
+    await listItems(client);
+    expect(clock.sleeps).toEqual([5_000]);
+    expect(walmart.apiRequests.map((r) => r.headers['wm_sec.access_token'])).toEqual([tokenValue(1), tokenValue(2)]);
+  });
+
   it('20 concurrent 401s on the same stale token cause one renewal, not 20', async () => {
     const walmart = await fakeWalmart((_req, res, token) =>
       token === tokenValue(1) ? sendJson(res, 401, example401) : sendJson(res, 200, { itemResponse: [] }),

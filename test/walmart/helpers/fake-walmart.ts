@@ -75,3 +75,20 @@ export function trackServer(server: TestServer): TestServer {
 }
 
 export { sendJson };
+
+/** Counts a fake's requests in flight at once: `await gauge.hold(ms)` in a handler keeps one in flight for ms. */
+export function concurrencyGauge(): { readonly most: number; hold(ms: number): Promise<void> } {
+  let now = 0;
+  let most = 0;
+  return {
+    get most() {
+      return most;
+    },
+    async hold(ms) {
+      now++;
+      most = Math.max(most, now);
+      await new Promise((r) => setTimeout(r, ms));
+      now--;
+    },
+  };
+}
