@@ -1,83 +1,26 @@
 // variants.duplicate_combination: two items of a group with the same values for every variant attribute are
 // indistinguishable in the selector; Walmart keeps one, so the later ones are flagged against the earliest.
-import type { RecordView, RuleFinding } from '../../src/core/rule.js';
-import { defineFeedRule } from '../../src/core/rule.js';
-import type { RecordLog } from '../record-log.js';
-import { recordLogOf } from '../record-log.js';
-import { IntColumn, IntList } from './columns.js';
-import type { GroupIndex } from './group-index.js';
-import { groupIndexOf } from './group-index.js';
-import { GROUP_ID, NAMES, describeRef, groupIdOf, lowerNamesOf, namesOf, placeOn, refOf } from './members.js';
+import type { RuleFinding } from '../../src/core/rule.js';
+import { byRecord, defineFeedRule, tuplesOf } from '../../src/core/rule.js';
+import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
+import { GROUP_ID, NAMES, describeRef, groupIdOf, lowerNamesOf, namesOf } from './members.js';
+import { packList, unpackList } from './list-field.js';
 import { setKey } from './set-key.js';
 import { displayValue, variantValuesOf } from './values.js';
 
-// A group with more combinations than this gets a Map to find them; below it, walking the chain is cheaper.
-const INDEX_FROM = 8;
-
 /**
- * Each group's combinations, kept to the end of the feed: a combination is a number (its key, interned: a feed has
- * few distinct combinations of variant values), and a group's earliest item with each is a member in typed arrays,
- * chained group by group.
+ * Each item with a value for every variant attribute, keyed by Variant Group ID: its SKU, product type, combination
+ * key, and its names and values as given (packList), for the message when it repeats an earlier item.
  */
 interface ComboGroups {
-  groups: GroupIndex;
-  log: RecordLog;
-  /** Combination key -> its number. */
-  combos: Map<string, number>;
-  /** By member number: its record, its combination and the next member of its group (+ 1; 0 ends the chain). */
-  memberRecord: IntColumn;
-  memberCombo: IntColumn;
-  memberNext: IntColumn;
-  members: number;
-  /** By group number: its first member + 1 (0: not seen yet), its last member, its number of combinations. */
-  head: IntColumn;
-  tail: IntColumn;
-  size: IntColumn;
-  /** By group number, once a group has INDEX_FROM combinations: combination -> its member. */
-  index: Map<number, Map<number, number>>;
-  /** By group number, a group's findings, made when a repeat arrives: only then are its values worth showing. */
-  findings: Map<number, RuleFinding[]>;
-  /** Group numbers in the order this rule first saw them, as the findings are listed. */
-  order: IntList;
+  tuples: KeyedTuples;
 }
 
-function comboNumber(state: ComboGroups, key: string): number {
-  let n = state.combos.get(key);
-  if (n === undefined) {
-    n = state.combos.size;
-    state.combos.set(key, n);
-  }
-  return n;
-}
-
-/** The member of the group with this combination, or -1. */
-function memberWith(state: ComboGroups, g: number, combo: number): number {
-  const index = state.index.get(g);
-  if (index !== undefined) return index.get(combo) ?? -1;
-  for (let m = state.head.get(g); m !== 0; m = state.memberNext.get(m - 1)) if (state.memberCombo.get(m - 1) === combo) return m - 1;
-  return -1;
-}
-
-function addMember(state: ComboGroups, g: number, record: RecordView, combo: number): void {
-  const m = state.members++;
-  state.memberRecord.set(m, record.index);
-  state.memberCombo.set(m, combo);
-  state.log.note(record);
-  if (state.head.get(g) === 0) {
-    state.head.set(g, m + 1);
-    state.order.push(g);
-  } else state.memberNext.set(state.tail.get(g), m + 1);
-  state.tail.set(g, m);
-  const size = state.size.get(g) + 1;
-  state.size.set(g, size);
-  const index = state.index.get(g);
-  if (index !== undefined) index.set(combo, m);
-  else if (size === INDEX_FROM) {
-    const made = new Map<number, number>();
-    for (let n = state.head.get(g); n !== 0; n = state.memberNext.get(n - 1)) made.set(state.memberCombo.get(n - 1), n - 1);
-    state.index.set(g, made);
-  }
-}
+const SKU_FIELD = 0;
+const TYPE_FIELD = 1;
+const COMBO_FIELD = 2;
+const NAMES_FIELD = 3;
+const VALUES_FIELD = 4;
 
 /**
  * Names and normalised values together, so items varying by different attributes never match; undefined when a value
@@ -114,36 +57,13 @@ function pairOrder(l1: string, v1: string, l2: string, v2: string): number {
   return p1 === p2 ? 0 : p1 < p2 ? -1 : 1;
 }
 
-function repeatFinding(record: RecordView, groupId: string, names: readonly string[], earlierRecord: number, earlierSku: string | undefined): RuleFinding {
-  return {
-    // The finding sits on the first variant attribute: its cell is where the merchandiser will change a value.
-    attribute: names[0] ?? NAMES,
-    ...placeOn(refOf(record)),
-    params: { groupId, names, values: names.map((n) => displayValue(record.get(n))), earlierRecord, earlierSku },
-  };
-}
-
 export default defineFeedRule<ComboGroups>({
   id: 'variants.duplicate_combination',
   pack: 'variants',
   severity: 'error',
   description: 'No two items of a variant group may have the same values for all variant attributes.',
   needs: [GROUP_ID, NAMES],
-  start: (feed) => ({
-    groups: groupIndexOf(feed),
-    log: recordLogOf(feed),
-    combos: new Map(),
-    memberRecord: new IntColumn(),
-    memberCombo: new IntColumn(),
-    memberNext: new IntColumn(),
-    members: 0,
-    head: new IntColumn(),
-    tail: new IntColumn(),
-    size: new IntColumn(),
-    index: new Map(),
-    findings: new Map(),
-    order: new IntList(),
-  }),
+  start: (feed) => ({ tuples: tuplesOf(feed) }),
   visit(state, record) {
     const groupId = groupIdOf(record);
     if (groupId === undefined) return;
@@ -151,23 +71,34 @@ export default defineFeedRule<ComboGroups>({
     if (names.length === 0) return;
     const key = combinationKey(lowerNamesOf(record), variantValuesOf(record));
     if (key === undefined) return;
-    const g = state.groups.numberOf(groupId);
-    const combo = comboNumber(state, key);
-    const earlier = state.head.get(g) === 0 ? -1 : memberWith(state, g, combo);
-    if (earlier < 0) {
-      addMember(state, g, record, combo);
-      return;
-    }
-    const earlierRecord = state.memberRecord.get(earlier);
-    let findings = state.findings.get(g);
-    if (findings === undefined) state.findings.set(g, (findings = []));
-    findings.push(repeatFinding(record, groupId, names, earlierRecord, state.log.skuOf(earlierRecord)));
+    const values = names.map((n) => displayValue(record.get(n)));
+    state.tuples.append(groupId, record.index, [record.sku, record.productType, key, packList(names), packList(values)]);
   },
   finish(state) {
-    // Group by group, in the order the groups first appeared, as the findings were always listed.
     const findings: RuleFinding[] = [];
-    for (let i = 0; i < state.order.length; i++) for (const f of state.findings.get(state.order.at(i)) ?? []) findings.push(f);
-    return findings;
+    state.tuples.forEachGroup((group) => {
+      if (group.size < 2) return;
+      // The earliest item with each combination.
+      const earliest = new Map<string, number>();
+      for (let m = 0; m < group.size; m++) {
+        const combo = group.text(m, COMBO_FIELD) ?? '';
+        const earlier = earliest.get(combo);
+        if (earlier === undefined) {
+          earliest.set(combo, m);
+          continue;
+        }
+        const names = unpackList(group.text(m, NAMES_FIELD));
+        findings.push({
+          // The finding sits on the first variant attribute: its cell is where the merchandiser will change a value.
+          attribute: names[0] ?? NAMES,
+          record: group.record(m),
+          sku: group.text(m, SKU_FIELD),
+          productType: group.text(m, TYPE_FIELD) ?? '',
+          params: { groupId: group.key, names, values: unpackList(group.text(m, VALUES_FIELD)), earlierRecord: group.record(earlier), earlierSku: group.text(earlier, SKU_FIELD) },
+        });
+      }
+    });
+    return byRecord(findings);
   },
   message(finding, titleOf, placeOf) {
     const { groupId, earlierRecord, earlierSku } = finding.params;

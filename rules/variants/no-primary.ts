@@ -1,32 +1,24 @@
 // variants.no_primary: Walmart shows a group through its primary item, so each group needs one marked "Yes".
 // A lone item is still told, more softly, since it is a group of one and may simply not be a variant yet.
 import type { RuleFinding } from '../../src/core/rule.js';
-import { defineFeedRule } from '../../src/core/rule.js';
-import type { RecordLog } from '../record-log.js';
-import { recordLogOf } from '../record-log.js';
-import { IntList, IntColumn } from './columns.js';
-import type { GroupIndex } from './group-index.js';
-import { groupIndexOf } from './group-index.js';
+import { byRecord, defineFeedRule, tuplesOf } from '../../src/core/rule.js';
+import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
 import { GROUP_ID, PRIMARY, groupIdOf, isPrimary } from './members.js';
 import { primaryAnswerOf } from './primaries.js';
 import { displayValue } from './values.js';
 
 /**
- * All the rule needs of a group, by group number: its first item (where the finding goes; its SKU and product type
- * are in the log), its size, and whether any item is primary.
+ * Each item of a variant group, keyed by Variant Group ID: its SKU, product type, 1 when it is primary, and its answer
+ * as given (for the message, when its group has no primary and it is the first item).
  */
 interface PrimaryGroups {
-  groups: GroupIndex;
-  log: RecordLog;
-  /** The first item's record + 1; 0 for a group not seen yet. */
-  first: IntColumn;
-  /** The group's size, negated once an item is primary. */
-  size: IntColumn;
-  /** The first item's answer as given, for the message, while no item of its group is primary. */
-  firstValue: Map<number, unknown>;
-  /** Group numbers in the order this rule first saw them, as the findings are listed. */
-  order: IntList;
+  tuples: KeyedTuples;
 }
+
+const SKU_FIELD = 0;
+const TYPE_FIELD = 1;
+const PRIMARY_FIELD = 2;
+const VALUE_FIELD = 3;
 
 export default defineFeedRule<PrimaryGroups>({
   id: 'variants.no_primary',
@@ -34,47 +26,29 @@ export default defineFeedRule<PrimaryGroups>({
   severity: 'error',
   description: 'Each variant group needs one item with Is Primary Variant "Yes".',
   needs: [GROUP_ID, PRIMARY],
-  start: (feed) => ({ groups: groupIndexOf(feed), log: recordLogOf(feed), first: new IntColumn(), size: new IntColumn(), firstValue: new Map(), order: new IntList() }),
+  start: (feed) => ({ tuples: tuplesOf(feed) }),
   visit(state, record) {
     const groupId = groupIdOf(record);
     if (groupId === undefined) return;
     const value = primaryAnswerOf(record);
-    const g = state.groups.numberOf(groupId);
-    if (state.first.get(g) === 0) {
-      state.first.set(g, record.index + 1);
-      state.order.push(g);
-      state.log.note(record);
-      if (isPrimary(value)) state.size.set(g, -1);
-      else {
-        state.size.set(g, 1);
-        state.firstValue.set(g, value);
-      }
-      return;
-    }
-    const size = state.size.get(g);
-    if (size < 0) state.size.set(g, size - 1);
-    else if (isPrimary(value)) {
-      state.size.set(g, -(size + 1));
-      state.firstValue.delete(g);
-    } else state.size.set(g, size + 1);
+    const primary = isPrimary(value);
+    state.tuples.append(groupId, record.index, [record.sku, record.productType, primary ? 1 : 0, primary ? undefined : displayValue(value)]);
   },
   finish(state) {
     const findings: RuleFinding[] = [];
-    for (let i = 0; i < state.order.length; i++) {
-      const g = state.order.at(i);
-      const size = state.size.get(g);
-      if (size < 0) continue;
-      const record = state.first.get(g) - 1;
+    state.tuples.forEachGroup((group) => {
+      for (let m = 0; m < group.size; m++) if (group.field(m, PRIMARY_FIELD) === 1) return;
+      const size = group.size;
       findings.push({
         attribute: PRIMARY,
-        record,
-        sku: state.log.skuOf(record),
-        productType: state.log.productTypeOf(record) ?? '',
+        record: group.record(0),
+        sku: group.text(0, SKU_FIELD),
+        productType: group.text(0, TYPE_FIELD) ?? '',
         ...(size === 1 ? { severity: 'warning' as const } : {}),
-        params: { groupId: state.groups.idOf(g), value: displayValue(state.firstValue.get(g)), size },
+        params: { groupId: group.key, value: group.text(0, VALUE_FIELD) ?? '', size },
       });
-    }
-    return findings;
+    });
+    return byRecord(findings);
   },
   message(finding, titleOf) {
     const { groupId, value, size } = finding.params;
