@@ -43,12 +43,17 @@ const PARTITION_BUFFER = 16 * 1024;
 
 const TAG_UNDEFINED = 0;
 const TAG_INT = 1;
-/** Text whose code units are all below 0x80: a byte each. */
-const TAG_ASCII = 2;
-/** Any other text: its UTF-16 code units as they are, so lone surrogates come back unchanged. */
+/** Well-formed text as UTF-8. */
+const TAG_UTF8 = 2;
+/** Text with a lone surrogate: its UTF-16 code units as they are, so it comes back unchanged. */
 const TAG_UTF16 = 3;
 /** length (u32), hash (u32), record (i32), fields (u8) */
 const HEADER = 13;
+
+// In a u-mode pattern a surrogate pair is one code point, so this finds only the halves that stand alone.
+const LONE_SURROGATE = /\p{Cs}/u;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 export function hashKey(text: string): number {
   let h = 0x811c9dc5 ^ text.length;
@@ -57,15 +62,11 @@ export function hashKey(text: string): number {
   return Math.imul(h, 0x2c1b3c6d) >>> 0;
 }
 
-function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
-  return true;
-}
-
-function fieldBytes(value: TupleField): number {
+/** The most bytes a field can take (UTF-8 takes at most 3 bytes per UTF-16 unit; UTF-16 takes 2). */
+function maxFieldBytes(value: TupleField): number {
   if (value === undefined) return 1;
   if (typeof value === 'number') return 5;
-  return 5 + (isAscii(value) ? value.length : value.length * 2);
+  return 5 + value.length * 3;
 }
 
 function writeU32(bytes: Uint8Array, at: number, value: number): void {
@@ -79,6 +80,7 @@ function readU32(bytes: Uint8Array, at: number): number {
   return ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16) | ((bytes[at + 3] as number) << 24)) >>> 0;
 }
 
+/** Writes the field at `at`; returns where the next one starts. */
 function writeField(bytes: Uint8Array, at: number, value: TupleField): number {
   if (value === undefined) {
     bytes[at] = TAG_UNDEFINED;
@@ -89,19 +91,32 @@ function writeField(bytes: Uint8Array, at: number, value: TupleField): number {
     writeU32(bytes, at + 1, value | 0);
     return at + 5;
   }
-  let p = at + 5;
-  if (isAscii(value)) {
-    bytes[at] = TAG_ASCII;
-    for (let i = 0; i < value.length; i++) bytes[p++] = value.charCodeAt(i);
-  } else {
-    bytes[at] = TAG_UTF16;
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      bytes[p++] = c & 0xff;
-      bytes[p++] = c >>> 8;
-    }
+  const start = at + 5;
+  let p = start;
+  let i = 0;
+  // Most texts are ASCII: a byte each, written here without a call into the encoder.
+  for (; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x80) break;
+    bytes[p++] = c;
   }
-  writeU32(bytes, at + 1, value.length);
+  if (i < value.length) {
+    const rest = value.slice(i);
+    if (LONE_SURROGATE.test(rest)) {
+      p = start;
+      for (let j = 0; j < value.length; j++) {
+        const c = value.charCodeAt(j);
+        bytes[p++] = c & 0xff;
+        bytes[p++] = c >>> 8;
+      }
+      bytes[at] = TAG_UTF16;
+      writeU32(bytes, at + 1, p - start);
+      return p;
+    }
+    p += encoder.encodeInto(rest, bytes.subarray(p)).written;
+  }
+  bytes[at] = TAG_UTF8;
+  writeU32(bytes, at + 1, p - start);
   return p;
 }
 
@@ -110,16 +125,15 @@ function skipField(bytes: Uint8Array, at: number): number {
   const tag = bytes[at];
   if (tag === TAG_UNDEFINED) return at + 1;
   if (tag === TAG_INT) return at + 5;
-  const units = readU32(bytes, at + 1);
-  return at + 5 + (tag === TAG_ASCII ? units : units * 2);
+  return at + 5 + readU32(bytes, at + 1);
 }
 
-function readText(bytes: Uint8Array, at: number, units: number, wide: boolean): string {
+function readUtf16(bytes: Uint8Array, at: number, length: number): string {
   let text = '';
   // In slices, so String.fromCharCode never gets more arguments than a call may take.
   const codes: number[] = [];
-  for (let i = 0; i < units; i++) {
-    codes.push(wide ? (bytes[at + 2 * i] as number) | ((bytes[at + 2 * i + 1] as number) << 8) : (bytes[at + i] as number));
+  for (let i = 0; i < length; i += 2) {
+    codes.push((bytes[at + i] as number) | ((bytes[at + i + 1] as number) << 8));
     if (codes.length === 4096) {
       text += String.fromCharCode(...codes);
       codes.length = 0;
@@ -132,7 +146,17 @@ function readField(bytes: Uint8Array, at: number): TupleField {
   const tag = bytes[at];
   if (tag === TAG_UNDEFINED) return undefined;
   if (tag === TAG_INT) return readU32(bytes, at + 1) | 0;
-  return readText(bytes, at + 5, readU32(bytes, at + 1), tag === TAG_UTF16);
+  const length = readU32(bytes, at + 1);
+  if (tag === TAG_UTF16) return readUtf16(bytes, at + 5, length);
+  return decoder.decode(bytes.subarray(at + 5, at + 5 + length));
+}
+
+/** Whether the fields at `a` and `b` are the same bytes. */
+function sameBytes(bytesA: Uint8Array, a: number, bytesB: Uint8Array, b: number): boolean {
+  const endA = skipField(bytesA, a);
+  if (endA - a !== skipField(bytesB, b) - b) return false;
+  for (let i = 0; i < endA - a; i++) if (bytesA[a + i] !== bytesB[b + i]) return false;
+  return true;
 }
 
 /** The budget every store of a feed shares, and where they spill past it. */
@@ -169,55 +193,65 @@ export class TupleBudget {
   }
 }
 
-/** Tuples laid out in memory: whole chunks of bytes, each tuple inside one. */
+/** Tuples laid out in memory: whole chunks of bytes, each tuple inside one; a chunk's unused tail is zeros. */
 class Chunks {
   readonly list: Uint8Array[] = [];
-  /** Bytes used in the last chunk. */
+  /** The last chunk, and the bytes used in it. */
+  last: Uint8Array = new Uint8Array(0);
   used = 0;
 
-  /** Room for `size` bytes; returns the chunk and where to write, and how many new bytes were allocated. */
+  /** Makes room for `size` bytes at `used` in `last`; returns how many bytes that allocated (0 when it fitted). */
   reserve(size: number): number {
-    const last = this.list[this.list.length - 1];
-    if (last !== undefined && this.used + size <= last.length) return 0;
-    const chunk = new Uint8Array(Math.max(CHUNK, size));
-    this.list.push(chunk);
+    if (this.used + size <= this.last.length) return 0;
+    this.last = new Uint8Array(Math.max(CHUNK, size));
+    this.list.push(this.last);
     this.used = 0;
-    return chunk.length;
+    return this.last.length;
+  }
+
+  /** The chunks as filled: the last one cut at `used`. */
+  filled(): Uint8Array[] {
+    return this.list.map((chunk) => (chunk === this.last ? chunk.subarray(0, this.used) : chunk));
   }
 }
 
-/** The tuples of some buffers being reduced, by entry number: which buffer, and where in it. */
-interface Entries {
-  readonly buffers: readonly Uint8Array[];
-  readonly buffer: number[];
-  readonly at: number[];
-}
-
-/** One key's members: entry numbers of its tuples. */
+/**
+ * One key's members while its reduce runs: entries by position in a shared list (valid only during the call; the
+ * group object is reused for the next key).
+ */
 class Group implements TupleGroup {
-  readonly key: string;
-  readonly #entries: Entries;
-  readonly #members: readonly number[];
+  #key: string | undefined;
+  #buffers: readonly Uint8Array[] = [];
+  #bufferOf: Int32Array = new Int32Array(0);
+  #atOf: Int32Array = new Int32Array(0);
+  #members: ArrayLike<number> = [];
+  #from = 0;
+  size = 0;
 
-  constructor(key: string, entries: Entries, members: readonly number[]) {
-    this.key = key;
-    this.#entries = entries;
+  set(buffers: readonly Uint8Array[], bufferOf: Int32Array, atOf: Int32Array, members: ArrayLike<number>, from: number, size: number, key?: string): this {
+    this.#buffers = buffers;
+    this.#bufferOf = bufferOf;
+    this.#atOf = atOf;
     this.#members = members;
+    this.#from = from;
+    this.size = size;
+    this.#key = key;
+    return this;
   }
 
-  get size(): number {
-    return this.#members.length;
+  /** Decoded when asked for: most groups are never looked at. */
+  get key(): string {
+    this.#key ??= readField(this.#bytesOf(0), this.#atOf[this.#entry(0)] as number + HEADER) as string;
+    return this.#key;
   }
 
   record(member: number): number {
-    const e = this.#members[member] as number;
-    return readU32(this.#entries.buffers[this.#entries.buffer[e] as number] as Uint8Array, (this.#entries.at[e] as number) + 8) | 0;
+    return readU32(this.#bytesOf(member), (this.#atOf[this.#entry(member)] as number) + 8) | 0;
   }
 
   field(member: number, field: number): TupleField {
-    const bytes = this.#bytesOf(member);
     const at = this.#fieldAt(member, field);
-    return at < 0 ? undefined : readField(bytes, at);
+    return at < 0 ? undefined : readField(this.#bytesOf(member), at);
   }
 
   text(member: number, field: number): string | undefined {
@@ -226,25 +260,24 @@ class Group implements TupleGroup {
   }
 
   sameField(a: number, b: number, field: number): boolean {
-    const bytesA = this.#bytesOf(a);
-    const bytesB = this.#bytesOf(b);
     const atA = this.#fieldAt(a, field);
     const atB = this.#fieldAt(b, field);
     if (atA < 0 || atB < 0) return atA === atB;
-    const endA = skipField(bytesA, atA);
-    if (endA - atA !== skipField(bytesB, atB) - atB) return false;
-    for (let i = 0; i < endA - atA; i++) if (bytesA[atA + i] !== bytesB[atB + i]) return false;
-    return true;
+    return sameBytes(this.#bytesOf(a), atA, this.#bytesOf(b), atB);
+  }
+
+  #entry(member: number): number {
+    return this.#members[this.#from + member] as number;
   }
 
   #bytesOf(member: number): Uint8Array {
-    return this.#entries.buffers[this.#entries.buffer[this.#members[member] as number] as number] as Uint8Array;
+    return this.#buffers[this.#bufferOf[this.#entry(member)] as number] as Uint8Array;
   }
 
   /** Where the field starts in its buffer, or -1 when the tuple has no such field. Field 0 of the tuple is the key. */
   #fieldAt(member: number, field: number): number {
     const bytes = this.#bytesOf(member);
-    const at = this.#entries.at[this.#members[member] as number] as number;
+    const at = this.#atOf[this.#entry(member)] as number;
     if (field < 0 || field + 1 >= (bytes[at + 12] as number)) return -1;
     let p = skipField(bytes, at + HEADER);
     for (let f = 0; f < field; f++) p = skipField(bytes, p);
@@ -254,16 +287,17 @@ class Group implements TupleGroup {
 
 /**
  * A feed rule's tuples: append() during the feed, forEachGroup() once at its end. Each tuple carries its record
- * number and up to 255 fields; the key's first field is the key itself, so keys that share a hash are told apart.
+ * number and up to 254 fields besides its key, which it keeps too, so keys that share a hash are told apart.
  */
 export class KeyedTuples {
   readonly #budget: TupleBudget;
   #chunks = new Chunks();
   #inMemory = 0;
-  /** Once spilled: a file and a write buffer per partition. */
+  /** Once spilled: a file and a write buffer per partition, and a tuple's bytes before they go to one. */
   #files: SpillFile[] | undefined;
   #buffers: Uint8Array[] = [];
   #buffered: number[] = [];
+  #scratch = new Uint8Array(0);
   #count = 0;
 
   constructor(budget: TupleBudget = new TupleBudget(Number.POSITIVE_INFINITY)) {
@@ -285,21 +319,20 @@ export class KeyedTuples {
   }
 
   append(key: string, record: number, fields: readonly TupleField[]): void {
-    let size = HEADER + fieldBytes(key);
-    for (let f = 0; f < fields.length; f++) size += fieldBytes(fields[f]);
-    if (fields.length > 254) throw new RangeError('a tuple takes at most 254 fields');
+    if (fields.length > 254) throw new RangeError('a tuple takes at most 254 fields besides its key');
+    let most = HEADER + maxFieldBytes(key);
+    for (let f = 0; f < fields.length; f++) most += maxFieldBytes(fields[f]);
     const hash = hashKey(key);
     this.#count++;
     if (this.#files !== undefined) {
-      const bytes = new Uint8Array(size);
-      encode(bytes, 0, size, hash, record, key, fields);
-      this.#toPartition(bytes, hash, 0);
+      if (this.#scratch.length < most) this.#scratch = new Uint8Array(Math.max(most, 4096));
+      const size = encode(this.#scratch, 0, hash, record, key, fields);
+      this.#toPartition(this.#scratch.subarray(0, size), hash, 0);
       return;
     }
-    const grown = this.#chunks.reserve(size);
-    const chunk = this.#chunks.list[this.#chunks.list.length - 1] as Uint8Array;
-    encode(chunk, this.#chunks.used, size, hash, record, key, fields);
-    this.#chunks.used += size;
+    const chunks = this.#chunks;
+    const grown = chunks.reserve(most);
+    chunks.used += encode(chunks.last, chunks.used, hash, record, key, fields);
     if (grown > 0) {
       this.#inMemory += grown;
       this.#budget.charge(grown);
@@ -312,20 +345,19 @@ export class KeyedTuples {
     this.#files = Array.from({ length: PARTITIONS }, () => files.create());
     this.#buffers = Array.from({ length: PARTITIONS }, () => new Uint8Array(PARTITION_BUFFER));
     this.#buffered = new Array<number>(PARTITIONS).fill(0);
-    const chunks = this.#chunks;
+    const filled = this.#chunks.filled();
     this.#chunks = new Chunks();
     const freed = this.#inMemory;
     this.#inMemory = PARTITIONS * PARTITION_BUFFER;
     this.#budget.charge(this.#inMemory - freed);
-    chunks.list.forEach((chunk, c) => {
-      const end = c === chunks.list.length - 1 ? chunks.used : chunk.length;
-      for (let at = 0; at < end; ) {
+    for (const chunk of filled) {
+      for (let at = 0; at < chunk.length; ) {
         const size = readU32(chunk, at);
         if (size === 0) break;
         this.#toPartition(chunk.subarray(at, at + size), readU32(chunk, at + 4), 0);
         at += size;
       }
-    });
+    }
     return true;
   }
 
@@ -348,14 +380,14 @@ export class KeyedTuples {
 
   /**
    * Calls `reduce` once a key, with that key's tuples in the order they were appended; keys come in no particular
-   * order. The store is emptied (and its files removed) as it goes.
+   * order, and the group is valid only during its call. The store is emptied (and its files removed) as it goes.
    */
   forEachGroup(reduce: (group: TupleGroup) => void): void {
     const files = this.#files;
     if (files === undefined) {
-      const chunks = this.#chunks;
+      const filled = this.#chunks.filled();
       this.#chunks = new Chunks();
-      reduceBuffers(chunks.list.map((chunk, c) => (c === chunks.list.length - 1 ? chunk.subarray(0, chunks.used) : chunk)), reduce);
+      reduceBuffers(filled, reduce);
     } else {
       files.forEach((file, p) => {
         const used = this.#buffered[p] as number;
@@ -363,6 +395,7 @@ export class KeyedTuples {
       });
       this.#buffers = [];
       this.#buffered = [];
+      this.#scratch = new Uint8Array(0);
       this.#files = undefined;
       for (const file of files) this.#reducePartition(file, 1, reduce);
     }
@@ -373,6 +406,10 @@ export class KeyedTuples {
 
   #reducePartition(file: SpillFile, depth: number, reduce: (group: TupleGroup) => void): void {
     const spillFiles = this.#budget.files;
+    if (file.size === 0) {
+      file.remove();
+      return;
+    }
     if (file.size <= this.#budget.bytes || depth >= MAX_DEPTH || spillFiles === undefined) {
       const bytes = file.readAll();
       file.remove();
@@ -380,7 +417,6 @@ export class KeyedTuples {
       return;
     }
     // Still too big: split it by the next bits of the hash (a single huge key stays whole at the last depth).
-    const parts = Array.from({ length: PARTITIONS }, () => spillFiles.create());
     const bytes = file.readAll();
     file.remove();
     const pieces = Array.from({ length: PARTITIONS }, () => [] as Uint8Array[]);
@@ -389,8 +425,10 @@ export class KeyedTuples {
       (pieces[partitionOf(readU32(bytes, at + 4), depth)] as Uint8Array[]).push(bytes.subarray(at, at + size));
       at += size;
     }
-    pieces.forEach((list, p) => {
-      if (list.length > 0) (parts[p] as SpillFile).append(concat(list));
+    const parts = pieces.map((list) => {
+      const part = spillFiles.create();
+      if (list.length > 0) part.append(concat(list));
+      return part;
     });
     for (const part of parts) this.#reducePartition(part, depth + 1, reduce);
   }
@@ -412,56 +450,76 @@ function partitionOf(hash: number, depth: number): number {
   return (hash >>> (32 - PARTITION_BITS * (depth + 1))) & (PARTITIONS - 1);
 }
 
-function encode(bytes: Uint8Array, at: number, size: number, hash: number, record: number, key: string, fields: readonly TupleField[]): void {
-  writeU32(bytes, at, size);
+/** Writes a tuple at `at`; returns its size in bytes. */
+function encode(bytes: Uint8Array, at: number, hash: number, record: number, key: string, fields: readonly TupleField[]): number {
   writeU32(bytes, at + 4, hash);
   writeU32(bytes, at + 8, record | 0);
   bytes[at + 12] = fields.length + 1;
   let p = writeField(bytes, at + HEADER, key);
   for (let f = 0; f < fields.length; f++) p = writeField(bytes, p, fields[f]);
+  writeU32(bytes, at, p - at);
+  return p - at;
 }
 
 /**
  * Groups the tuples of some buffers by key and reduces each group. Tuples are sorted by (hash, position) in one
- * Float64Array (the hash's low 21 bits, which partitions do not use, above 32 bits of position: exact in a double), so a key's tuples keep their order; within a
- * run of one hash prefix, keys are compared as text.
+ * Float64Array (the hash's low 21 bits, which partitions do not use, above 32 bits of position: exact in a double),
+ * so a key's tuples keep their order; within a run of one hash prefix, keys are compared as stored.
  */
 function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: TupleGroup) => void): void {
-  const entries: Entries = { buffers, buffer: [], at: [] };
-  buffers.forEach((bytes, b) => {
+  let count = 0;
+  for (const bytes of buffers) {
     for (let at = 0; at < bytes.length; ) {
       const size = readU32(bytes, at);
-      // A chunk's unused tail is zeros.
       if (size === 0) break;
-      entries.buffer.push(b);
-      entries.at.push(at);
+      count++;
+      at += size;
+    }
+  }
+  const bufferOf = new Int32Array(count);
+  const atOf = new Int32Array(count);
+  const order = new Float64Array(count);
+  let e = 0;
+  buffers.forEach((bytes, b) => {
+    for (let at = 0; e < count && at < bytes.length; ) {
+      const size = readU32(bytes, at);
+      if (size === 0) break;
+      bufferOf[e] = b;
+      atOf[e] = at;
+      order[e] = (readU32(bytes, at + 4) & 0x1fffff) * 0x100000000 + e;
+      e++;
       at += size;
     }
   });
-  const hashOf = (e: number): number => readU32(entries.buffers[entries.buffer[e] as number] as Uint8Array, (entries.at[e] as number) + 4);
-  const keyOf = (e: number): string => readField(entries.buffers[entries.buffer[e] as number] as Uint8Array, (entries.at[e] as number) + HEADER) as string;
-  const order = new Float64Array(entries.at.length);
-  for (let e = 0; e < order.length; e++) order[e] = (hashOf(e) & 0x1fffff) * 0x100000000 + e;
   order.sort();
-  const prefixOf = (i: number): number => Math.floor((order[i] as number) / 0x100000000);
-  const entryOf = (i: number): number => (order[i] as number) % 0x100000000;
-  for (let start = 0; start < order.length; ) {
-    const prefix = prefixOf(start);
+  // Entry numbers in sorted order, for the groups to index.
+  const sorted = new Int32Array(count);
+  for (let i = 0; i < count; i++) sorted[i] = (order[i] as number) % 0x100000000;
+  const group = new Group();
+  const bytesOf = (entry: number): Uint8Array => buffers[bufferOf[entry] as number] as Uint8Array;
+  const keyAt = (entry: number): number => (atOf[entry] as number) + HEADER;
+  for (let start = 0; start < count; ) {
+    const prefix = Math.floor((order[start] as number) / 0x100000000);
     let end = start + 1;
-    while (end < order.length && prefixOf(end) === prefix) end++;
-    const first = entryOf(start);
-    if (end === start + 1) reduce(new Group(keyOf(first), entries, [first]));
+    while (end < count && Math.floor((order[end] as number) / 0x100000000) === prefix) end++;
+    let oneKey = true;
+    const first = sorted[start] as number;
+    for (let i = start + 1; i < end && oneKey; i++) {
+      const entry = sorted[i] as number;
+      oneKey = sameBytes(bytesOf(first), keyAt(first), bytesOf(entry), keyAt(entry));
+    }
+    if (oneKey) reduce(group.set(buffers, bufferOf, atOf, sorted, start, end - start));
     else {
-      // Usually one key; keys that share the prefix are split apart, each in first-appearance order.
-      const byKey = new Map<string, number[]>([[keyOf(first), [first]]]);
-      for (let i = start + 1; i < end; i++) {
-        const e = entryOf(i);
-        const key = keyOf(e);
+      // Keys that share the prefix: split apart, each in first-appearance order.
+      const byKey = new Map<string, number[]>();
+      for (let i = start; i < end; i++) {
+        const entry = sorted[i] as number;
+        const key = readField(bytesOf(entry), keyAt(entry)) as string;
         let members = byKey.get(key);
         if (members === undefined) byKey.set(key, (members = []));
-        members.push(e);
+        members.push(entry);
       }
-      for (const [key, members] of byKey) reduce(new Group(key, entries, members));
+      for (const [key, members] of byKey) reduce(group.set(buffers, bufferOf, atOf, members, 0, members.length, key));
     }
     start = end;
   }
