@@ -4,6 +4,7 @@
 import type { RuleFinding } from '../../src/core/rule.js';
 import { byRecord, defineFeedRule, recordPlace, tuplesOf } from '../../src/core/rule.js';
 import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
+import { TextCodes } from '../text-codes.js';
 import { PRODUCT_IDENTIFIERS, PRODUCT_ID, readProductId } from '../identifiers/product-id.js';
 
 /**
@@ -12,6 +13,8 @@ import { PRODUCT_IDENTIFIERS, PRODUCT_ID, readProductId } from '../identifiers/p
  */
 interface ProductIdState {
   tuples: KeyedTuples;
+  /** Product types (and lists of names) as numbers. */
+  codes: TextCodes;
 }
 
 const SKU_FIELD = 0;
@@ -25,12 +28,12 @@ export default defineFeedRule<ProductIdState>({
   severity: 'error',
   description: 'Two records with different SKUs must not share a product ID.',
   needs: [PRODUCT_IDENTIFIERS],
-  start: (feed) => ({ tuples: tuplesOf(feed) }),
+  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
   visit(state, record) {
     const identifier = readProductId(record);
     if (identifier === undefined) return;
     const gtin14 = identifier.check.ok ? identifier.check.gtin14 : undefined;
-    state.tuples.append(gtin14 ?? identifier.id, record.index, [record.sku, record.productType, identifier.id, gtin14 === undefined ? 0 : 1]);
+    state.tuples.append(gtin14 ?? identifier.id, record.index, [record.sku, state.codes.pack(record.productType), identifier.id, gtin14 === undefined ? 0 : 1]);
   },
   finish(state) {
     const findings: RuleFinding[] = [];
@@ -56,7 +59,7 @@ export default defineFeedRule<ProductIdState>({
           subPath: PRODUCT_ID,
           record: group.record(m),
           sku,
-          productType: group.text(m, TYPE_FIELD) ?? '',
+          productType: state.codes.unpack(group.field(m, TYPE_FIELD)),
           params,
         });
       }

@@ -3,12 +3,15 @@
 import type { RuleFinding } from '../../src/core/rule.js';
 import { byRecord, defineFeedRule, recordPlace, tuplesOf } from '../../src/core/rule.js';
 import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
+import { TextCodes } from '../text-codes.js';
 
 const SKU = 'sku';
 
 /** Each record with a SKU, keyed by the SKU trimmed: its SKU as given and its product type. */
 interface SkuState {
   tuples: KeyedTuples;
+  /** Product types (and lists of names) as numbers. */
+  codes: TextCodes;
 }
 
 export default defineFeedRule<SkuState>({
@@ -17,11 +20,11 @@ export default defineFeedRule<SkuState>({
   severity: 'error',
   description: 'Each record in a feed must have its own SKU.',
   needs: [SKU],
-  start: (feed) => ({ tuples: tuplesOf(feed) }),
+  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
   visit(state, record) {
     const sku = record.sku?.trim();
     if (sku === undefined || sku === '') return;
-    state.tuples.append(sku, record.index, [record.sku, record.productType]);
+    state.tuples.append(sku, record.index, [record.sku, state.codes.pack(record.productType)]);
   },
   finish(state) {
     const findings: RuleFinding[] = [];
@@ -34,7 +37,7 @@ export default defineFeedRule<SkuState>({
           attribute: SKU,
           record: group.record(m),
           sku: group.text(m, 0),
-          productType: group.text(m, 1) ?? '',
+          productType: state.codes.unpack(group.field(m, 1)),
           params: { sku: group.key, firstRecord },
         });
       }

@@ -3,13 +3,16 @@
 import type { RuleFinding } from '../../src/core/rule.js';
 import { byRecord, defineFeedRule, tuplesOf } from '../../src/core/rule.js';
 import type { KeyedTuples, TupleGroup } from '../../src/core/keyed-tuples.js';
+import { TextCodes } from '../text-codes.js';
 import { GROUP_ID, NAMES, describeRef, groupIdOf, namesOf } from './members.js';
 import { packList, unpackList } from './list-field.js';
 import { setKey } from './set-key.js';
 
-/** Each item with names, keyed by Variant Group ID: its SKU, product type and names as given (packList). */
+/** Each item with names, keyed by Variant Group ID: its SKU, product type and names as given (packList, coded). */
 interface NamesGroups {
   tuples: KeyedTuples;
+  /** Product types (and lists of names) as numbers. */
+  codes: TextCodes;
 }
 
 const SKU_FIELD = 0;
@@ -27,10 +30,10 @@ function lowerCase(name: string): string {
   return name.toLowerCase();
 }
 
-function membersOf(group: TupleGroup): Member[] {
+function membersOf(group: TupleGroup, codes: TextCodes): Member[] {
   const members: Member[] = [];
   for (let m = 0; m < group.size; m++) {
-    const names = unpackList(group.text(m, NAMES_FIELD));
+    const names = unpackList(codes.unpack(group.field(m, NAMES_FIELD)));
     members.push({ m, names, key: setKey(names.map(lowerCase), '|') });
   }
   return members;
@@ -59,20 +62,20 @@ export default defineFeedRule<NamesGroups>({
   severity: 'error',
   description: 'All items of a variant group must list the same Variant Attribute Names.',
   needs: [GROUP_ID, NAMES],
-  start: (feed) => ({ tuples: tuplesOf(feed) }),
+  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
   visit(state, record) {
     const groupId = groupIdOf(record);
     if (groupId === undefined) return;
     const names = namesOf(record);
     // An item without names is variants.names_missing's finding; comparing it here would report it twice.
     if (names.length === 0) return;
-    state.tuples.append(groupId, record.index, [record.sku, record.productType, packList(names)]);
+    state.tuples.append(groupId, record.index, [record.sku, state.codes.pack(record.productType), state.codes.pack(packList(names))]);
   },
   finish(state) {
     const findings: RuleFinding[] = [];
     state.tuples.forEachGroup((group) => {
       if (group.size < 2 || allAsFirst(group)) return;
-      const members = membersOf(group);
+      const members = membersOf(group, state.codes);
       const first = members[0] as Member;
       if (members.every((m) => m.key === first.key)) return;
       const ref = reference(members);
@@ -85,7 +88,7 @@ export default defineFeedRule<NamesGroups>({
           attribute: NAMES,
           record: group.record(m.m),
           sku: group.text(m.m, SKU_FIELD),
-          productType: group.text(m.m, TYPE_FIELD) ?? '',
+          productType: state.codes.unpack(group.field(m.m, TYPE_FIELD)),
           params: { groupId: group.key, value: m.names, expected: ref.names, refRecord, refSku },
         });
       }

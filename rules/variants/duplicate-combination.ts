@@ -3,6 +3,7 @@
 import type { RuleFinding } from '../../src/core/rule.js';
 import { byRecord, defineFeedRule, tuplesOf } from '../../src/core/rule.js';
 import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
+import { TextCodes } from '../text-codes.js';
 import { GROUP_ID, NAMES, describeRef, groupIdOf, lowerNamesOf, namesOf } from './members.js';
 import { packList, unpackList } from './list-field.js';
 import { setKey } from './set-key.js';
@@ -14,6 +15,8 @@ import { displayValue, variantValuesOf } from './values.js';
  */
 interface ComboGroups {
   tuples: KeyedTuples;
+  /** Product types (and lists of names) as numbers. */
+  codes: TextCodes;
 }
 
 const SKU_FIELD = 0;
@@ -63,7 +66,7 @@ export default defineFeedRule<ComboGroups>({
   severity: 'error',
   description: 'No two items of a variant group may have the same values for all variant attributes.',
   needs: [GROUP_ID, NAMES],
-  start: (feed) => ({ tuples: tuplesOf(feed) }),
+  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
   visit(state, record) {
     const groupId = groupIdOf(record);
     if (groupId === undefined) return;
@@ -72,7 +75,7 @@ export default defineFeedRule<ComboGroups>({
     const key = combinationKey(lowerNamesOf(record), variantValuesOf(record));
     if (key === undefined) return;
     const values = names.map((n) => displayValue(record.get(n)));
-    state.tuples.append(groupId, record.index, [record.sku, record.productType, key, packList(names), packList(values)]);
+    state.tuples.append(groupId, record.index, [record.sku, state.codes.pack(record.productType), key, state.codes.pack(packList(names)), packList(values)]);
   },
   finish(state) {
     const findings: RuleFinding[] = [];
@@ -87,13 +90,13 @@ export default defineFeedRule<ComboGroups>({
           earliest.set(combo, m);
           continue;
         }
-        const names = unpackList(group.text(m, NAMES_FIELD));
+        const names = unpackList(state.codes.unpack(group.field(m, NAMES_FIELD)));
         findings.push({
           // The finding sits on the first variant attribute: its cell is where the merchandiser will change a value.
           attribute: names[0] ?? NAMES,
           record: group.record(m),
           sku: group.text(m, SKU_FIELD),
-          productType: group.text(m, TYPE_FIELD) ?? '',
+          productType: state.codes.unpack(group.field(m, TYPE_FIELD)),
           params: { groupId: group.key, names, values: unpackList(group.text(m, VALUES_FIELD)), earlierRecord: group.record(earlier), earlierSku: group.text(earlier, SKU_FIELD) },
         });
       }

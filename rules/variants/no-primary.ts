@@ -3,6 +3,7 @@
 import type { RuleFinding } from '../../src/core/rule.js';
 import { byRecord, defineFeedRule, tuplesOf } from '../../src/core/rule.js';
 import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
+import { TextCodes } from '../text-codes.js';
 import { GROUP_ID, PRIMARY, groupIdOf, isPrimary } from './members.js';
 import { primaryAnswerOf } from './primaries.js';
 import { displayValue } from './values.js';
@@ -13,6 +14,8 @@ import { displayValue } from './values.js';
  */
 interface PrimaryGroups {
   tuples: KeyedTuples;
+  /** Product types (and lists of names) as numbers. */
+  codes: TextCodes;
 }
 
 const SKU_FIELD = 0;
@@ -26,13 +29,13 @@ export default defineFeedRule<PrimaryGroups>({
   severity: 'error',
   description: 'Each variant group needs one item with Is Primary Variant "Yes".',
   needs: [GROUP_ID, PRIMARY],
-  start: (feed) => ({ tuples: tuplesOf(feed) }),
+  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
   visit(state, record) {
     const groupId = groupIdOf(record);
     if (groupId === undefined) return;
     const value = primaryAnswerOf(record);
     const primary = isPrimary(value);
-    state.tuples.append(groupId, record.index, [record.sku, record.productType, primary ? 1 : 0, primary ? undefined : displayValue(value)]);
+    state.tuples.append(groupId, record.index, [record.sku, state.codes.pack(record.productType), primary ? 1 : 0, primary ? undefined : displayValue(value)]);
   },
   finish(state) {
     const findings: RuleFinding[] = [];
@@ -43,7 +46,7 @@ export default defineFeedRule<PrimaryGroups>({
         attribute: PRIMARY,
         record: group.record(0),
         sku: group.text(0, SKU_FIELD),
-        productType: group.text(0, TYPE_FIELD) ?? '',
+        productType: state.codes.unpack(group.field(0, TYPE_FIELD)),
         ...(size === 1 ? { severity: 'warning' as const } : {}),
         params: { groupId: group.key, value: group.text(0, VALUE_FIELD) ?? '', size },
       });

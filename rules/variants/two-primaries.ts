@@ -3,6 +3,7 @@
 import type { RuleFinding } from '../../src/core/rule.js';
 import { byRecord, defineFeedRule, tuplesOf } from '../../src/core/rule.js';
 import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
+import { TextCodes } from '../text-codes.js';
 import { GROUP_ID, PRIMARY, describeRef, groupIdOf, isPrimary } from './members.js';
 import { primaryAnswerOf } from './primaries.js';
 import { displayValue } from './values.js';
@@ -10,6 +11,8 @@ import { displayValue } from './values.js';
 /** Each primary item, keyed by Variant Group ID: its SKU, product type and answer as given. */
 interface PrimaryGroups {
   tuples: KeyedTuples;
+  /** Product types (and lists of names) as numbers. */
+  codes: TextCodes;
 }
 
 const SKU_FIELD = 0;
@@ -22,13 +25,13 @@ export default defineFeedRule<PrimaryGroups>({
   severity: 'error',
   description: 'A variant group may have only one item with Is Primary Variant "Yes".',
   needs: [GROUP_ID, PRIMARY],
-  start: (feed) => ({ tuples: tuplesOf(feed) }),
+  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
   visit(state, record) {
     const groupId = groupIdOf(record);
     if (groupId === undefined) return;
     const value = primaryAnswerOf(record);
     if (!isPrimary(value)) return;
-    state.tuples.append(groupId, record.index, [record.sku, record.productType, displayValue(value)]);
+    state.tuples.append(groupId, record.index, [record.sku, state.codes.pack(record.productType), displayValue(value)]);
   },
   finish(state) {
     const findings: RuleFinding[] = [];
@@ -41,7 +44,7 @@ export default defineFeedRule<PrimaryGroups>({
           attribute: PRIMARY,
           record: group.record(m),
           sku: group.text(m, SKU_FIELD),
-          productType: group.text(m, TYPE_FIELD) ?? '',
+          productType: state.codes.unpack(group.field(m, TYPE_FIELD)),
           params: { groupId: group.key, value: group.text(m, VALUE_FIELD) ?? '', firstRecord, firstSku },
         });
       }
