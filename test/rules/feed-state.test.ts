@@ -1,10 +1,15 @@
 // What the feed rules keep of each record: tuples under a group key (core/keyed-tuples.ts), in memory up to a budget
 // and in hash partitions on disk past it (engine/spill-files.ts). Spilling must not change a group or its order.
 import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyedTuples, TupleBudget, hashKey } from '../../src/core/keyed-tuples.js';
 import type { SpillFile, SpillFiles, TupleField, TupleGroup } from '../../src/core/keyed-tuples.js';
 import { SpillingFeedScope, feedStateBytes, DEFAULT_FEED_STATE_BYTES } from '../../src/engine/feed-scope.js';
+import { collect as collectEvents, validateAll, validateWith } from '../../src/engine/validate.js';
+import { Validator } from '../../src/engine/validator.js';
+import { SAMPLES, readJson } from '../helpers/paths.js';
+import { tempDir } from '../helpers/temp-cache.js';
 
 /** Spill files in memory, counting what is made and what is left. */
 class MemoryFiles implements SpillFiles {
@@ -161,5 +166,34 @@ describe('the engine feed scope', () => {
   it('takes its budget from CATALOG_GATE_FEED_STATE_BYTES when it is a whole number', () => {
     expect(feedStateBytes({ CATALOG_GATE_FEED_STATE_BYTES: '4096' })).toBe(4096);
     for (const raw of [undefined, '', '0', '-1', '1e9', 'lots']) expect(feedStateBytes({ CATALOG_GATE_FEED_STATE_BYTES: raw })).toBe(DEFAULT_FEED_STATE_BYTES);
+  });
+});
+
+describe('a feed given up part way', () => {
+  const items = (readJson(join(SAMPLES, 'feeds', 'clothing-4.3-errors.json')) as { MPItem: unknown[] }).MPItem;
+
+  function* failingAfter(n: number): Generator<{ data: unknown }> {
+    for (let i = 0; i < n; i++) yield { data: items[i % items.length] };
+    throw new Error('the source broke');
+  }
+
+  it.each([
+    ['validateAll', async (v: Validator) => validateAll(v, failingAfter(5))],
+    ['validateWith', async (v: Validator) => collectEvents(validateWith(v, failingAfter(5)))],
+  ])('leaves no spill file behind (%s)', async (_name, run) => {
+    const root = tempDir();
+    const saved = { bytes: process.env.CATALOG_GATE_FEED_STATE_BYTES, tmp: process.env.TMPDIR };
+    process.env.CATALOG_GATE_FEED_STATE_BYTES = '1';
+    process.env.TMPDIR = root;
+    try {
+      const validator = await Validator.create({ feedType: 'MP_ITEM', specVersion: '4.3' });
+      await expect(run(validator)).rejects.toThrow('the source broke');
+      expect(readdirSync(root)).toEqual([]);
+    } finally {
+      for (const [name, value] of [['CATALOG_GATE_FEED_STATE_BYTES', saved.bytes], ['TMPDIR', saved.tmp]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });
