@@ -1,23 +1,15 @@
 // variants.attribute_names_differ: the items of a group must vary by the same attributes, or Walmart cannot
 // line them up in one selector. The group's usual set (most items; the earliest on a tie) is taken as right.
-import type { RuleFinding } from '../../src/core/rule.js';
-import { byRecord, defineFeedRule, tuplesOf } from '../../src/core/rule.js';
-import type { KeyedTuples, TupleGroup } from '../../src/core/keyed-tuples.js';
-import { TextCodes } from '../text-codes.js';
-import { GROUP_ID, NAMES, describeRef, groupIdOf, namesOf } from './members.js';
-import { packList, unpackList } from './list-field.js';
+import { defineFeedRule } from '../../src/core/rule.js';
+import type { TupleGroup } from '../../src/core/keyed-tuples.js';
+import type { TextCodes } from '../text-codes.js';
+import { GROUP_ID, NAMES, describeRef } from './members.js';
+import { unpackList } from './list-field.js';
 import { setKey } from './set-key.js';
+import type { GroupReduce, VariantItems } from './variant-items.js';
+import { NAMES_FIELD, SKU_FIELD, TYPE_FIELD, variantItemsOf } from './variant-items.js';
 
-/** Each item with names, keyed by Variant Group ID: its SKU, product type and names as given (packList, coded). */
-interface NamesGroups {
-  tuples: KeyedTuples;
-  /** Product types (and lists of names) as numbers. */
-  codes: TextCodes;
-}
-
-const SKU_FIELD = 0;
-const TYPE_FIELD = 1;
-const NAMES_FIELD = 2;
+const ID = 'variants.attribute_names_differ';
 
 interface Member {
   m: number;
@@ -30,13 +22,11 @@ function lowerCase(name: string): string {
   return name.toLowerCase();
 }
 
-function membersOf(group: TupleGroup, codes: TextCodes): Member[] {
-  const members: Member[] = [];
-  for (let m = 0; m < group.size; m++) {
+function membersOf(group: TupleGroup, withNames: readonly number[], codes: TextCodes): Member[] {
+  return withNames.map((m) => {
     const names = unpackList(codes.unpack(group.field(m, NAMES_FIELD)));
-    members.push({ m, names, key: setKey(names.map(lowerCase), '|') });
-  }
-  return members;
+    return { m, names, key: setKey(names.map(lowerCase), '|') };
+  });
 }
 
 /** The member that carries the group's usual set of names (most members; the earliest on a tie). */
@@ -50,51 +40,48 @@ function reference(members: readonly Member[]): Member | undefined {
   return best;
 }
 
-/** Whether every member lists the first member's names exactly (the usual group: nothing to decode). */
-function allAsFirst(group: TupleGroup): boolean {
-  for (let m = 1; m < group.size; m++) if (!group.sameField(0, m, NAMES_FIELD)) return false;
-  return true;
-}
+/**
+ * The items of a group whose set of names is not the group's usual one. An item without names is not compared: it is
+ * variants.names_missing's finding.
+ */
+const reduce: GroupReduce = (group, visited, items, findings) => {
+  const withNames = visited.filter((m) => group.field(m, NAMES_FIELD) !== undefined);
+  if (withNames.length < 2) return;
+  const first = withNames[0] as number;
+  // The usual group: every item lists the first one's names exactly, so nothing needs decoding.
+  if (withNames.every((m) => group.sameField(first, m, NAMES_FIELD))) return;
+  const members = membersOf(group, withNames, items.codes);
+  const firstKey = (members[0] as Member).key;
+  if (members.every((m) => m.key === firstKey)) return;
+  const ref = reference(members);
+  if (ref === undefined) return;
+  const refRecord = group.record(ref.m);
+  const refSku = group.text(ref.m, SKU_FIELD);
+  for (const m of members) {
+    if (m.key === ref.key) continue;
+    findings.push({
+      attribute: NAMES,
+      record: group.record(m.m),
+      sku: group.text(m.m, SKU_FIELD),
+      productType: items.codes.unpack(group.field(m.m, TYPE_FIELD)),
+      params: { groupId: group.key, value: m.names, expected: ref.names, refRecord, refSku },
+    });
+  }
+};
 
-export default defineFeedRule<NamesGroups>({
-  id: 'variants.attribute_names_differ',
+export default defineFeedRule<VariantItems>({
+  id: ID,
   pack: 'variants',
   severity: 'error',
   description: 'All items of a variant group must list the same Variant Attribute Names.',
   needs: [GROUP_ID, NAMES],
-  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
-  visit(state, record) {
-    const groupId = groupIdOf(record);
-    if (groupId === undefined) return;
-    const names = namesOf(record);
-    // An item without names is variants.names_missing's finding; comparing it here would report it twice.
-    if (names.length === 0) return;
-    state.tuples.append(groupId, record.index, [record.sku, state.codes.pack(record.productType), state.codes.pack(packList(names))]);
+  start(feed) {
+    const items = variantItemsOf(feed);
+    items.join(ID, reduce);
+    return items;
   },
-  finish(state) {
-    const findings: RuleFinding[] = [];
-    state.tuples.forEachGroup((group) => {
-      if (group.size < 2 || allAsFirst(group)) return;
-      const members = membersOf(group, state.codes);
-      const first = members[0] as Member;
-      if (members.every((m) => m.key === first.key)) return;
-      const ref = reference(members);
-      if (ref === undefined) return;
-      const refRecord = group.record(ref.m);
-      const refSku = group.text(ref.m, SKU_FIELD);
-      for (const m of members) {
-        if (m.key === ref.key) continue;
-        findings.push({
-          attribute: NAMES,
-          record: group.record(m.m),
-          sku: group.text(m.m, SKU_FIELD),
-          productType: state.codes.unpack(group.field(m.m, TYPE_FIELD)),
-          params: { groupId: group.key, value: m.names, expected: ref.names, refRecord, refSku },
-        });
-      }
-    });
-    return byRecord(findings);
-  },
+  visit: (items, record) => items.visit(ID, record),
+  finish: (items) => items.findingsOf(ID),
   message(finding, titleOf, placeOf) {
     const { groupId, refRecord, refSku } = finding.params;
     const value = (finding.params.value as string[]).join(', ');

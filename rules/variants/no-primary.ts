@@ -1,58 +1,40 @@
 // variants.no_primary: Walmart shows a group through its primary item, so each group needs one marked "Yes".
 // A lone item is still told, more softly, since it is a group of one and may simply not be a variant yet.
-import type { RuleFinding } from '../../src/core/rule.js';
-import { byRecord, defineFeedRule, tuplesOf } from '../../src/core/rule.js';
-import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
-import { TextCodes } from '../text-codes.js';
-import { GROUP_ID, PRIMARY, groupIdOf, isPrimary } from './members.js';
-import { primaryAnswerOf } from './primaries.js';
-import { displayValue } from './values.js';
+import { defineFeedRule } from '../../src/core/rule.js';
+import { GROUP_ID, PRIMARY } from './members.js';
+import type { GroupReduce, VariantItems } from './variant-items.js';
+import { ANSWER_FIELD, PRIMARY_FIELD, SKU_FIELD, TYPE_FIELD, variantItemsOf } from './variant-items.js';
 
-/**
- * Each item of a variant group, keyed by Variant Group ID: its SKU, product type, 1 when it is primary, and its answer
- * as given (for the message, when its group has no primary and it is the first item).
- */
-interface PrimaryGroups {
-  tuples: KeyedTuples;
-  /** Product types (and lists of names) as numbers. */
-  codes: TextCodes;
-}
+const ID = 'variants.no_primary';
 
-const SKU_FIELD = 0;
-const TYPE_FIELD = 1;
-const PRIMARY_FIELD = 2;
-const VALUE_FIELD = 3;
+/** A group none of whose items is primary: a finding on its first item, with its answer. */
+const reduce: GroupReduce = (group, members, items, findings) => {
+  for (const m of members) if (group.field(m, PRIMARY_FIELD) === 1) return;
+  const first = members[0] as number;
+  const size = members.length;
+  findings.push({
+    attribute: PRIMARY,
+    record: group.record(first),
+    sku: group.text(first, SKU_FIELD),
+    productType: items.codes.unpack(group.field(first, TYPE_FIELD)),
+    ...(size === 1 ? { severity: 'warning' as const } : {}),
+    params: { groupId: group.key, value: group.text(first, ANSWER_FIELD) ?? '', size },
+  });
+};
 
-export default defineFeedRule<PrimaryGroups>({
-  id: 'variants.no_primary',
+export default defineFeedRule<VariantItems>({
+  id: ID,
   pack: 'variants',
   severity: 'error',
   description: 'Each variant group needs one item with Is Primary Variant "Yes".',
   needs: [GROUP_ID, PRIMARY],
-  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
-  visit(state, record) {
-    const groupId = groupIdOf(record);
-    if (groupId === undefined) return;
-    const value = primaryAnswerOf(record);
-    const primary = isPrimary(value);
-    state.tuples.append(groupId, record.index, [record.sku, state.codes.pack(record.productType), primary ? 1 : 0, primary ? undefined : displayValue(value)]);
+  start(feed) {
+    const items = variantItemsOf(feed);
+    items.join(ID, reduce);
+    return items;
   },
-  finish(state) {
-    const findings: RuleFinding[] = [];
-    state.tuples.forEachGroup((group) => {
-      for (let m = 0; m < group.size; m++) if (group.field(m, PRIMARY_FIELD) === 1) return;
-      const size = group.size;
-      findings.push({
-        attribute: PRIMARY,
-        record: group.record(0),
-        sku: group.text(0, SKU_FIELD),
-        productType: state.codes.unpack(group.field(0, TYPE_FIELD)),
-        ...(size === 1 ? { severity: 'warning' as const } : {}),
-        params: { groupId: group.key, value: group.text(0, VALUE_FIELD) ?? '', size },
-      });
-    });
-    return byRecord(findings);
-  },
+  visit: (items, record) => items.visit(ID, record),
+  finish: (items) => items.findingsOf(ID),
   message(finding, titleOf) {
     const { groupId, value, size } = finding.params;
     const seen = value === '' ? 'blank' : `"${String(value)}"`;

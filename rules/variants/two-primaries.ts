@@ -1,56 +1,44 @@
 // variants.two_primaries: a group can be shown through one primary item only; every extra "Yes" is flagged
 // and points back at the first, which is the one kept unless the merchandiser decides otherwise.
-import type { RuleFinding } from '../../src/core/rule.js';
-import { byRecord, defineFeedRule, tuplesOf } from '../../src/core/rule.js';
-import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
-import { TextCodes } from '../text-codes.js';
-import { GROUP_ID, PRIMARY, describeRef, groupIdOf, isPrimary } from './members.js';
-import { primaryAnswerOf } from './primaries.js';
-import { displayValue } from './values.js';
+import { defineFeedRule } from '../../src/core/rule.js';
+import { GROUP_ID, PRIMARY, describeRef } from './members.js';
+import type { GroupReduce, VariantItems } from './variant-items.js';
+import { ANSWER_FIELD, PRIMARY_FIELD, SKU_FIELD, TYPE_FIELD, variantItemsOf } from './variant-items.js';
 
-/** Each primary item, keyed by Variant Group ID: its SKU, product type and answer as given. */
-interface PrimaryGroups {
-  tuples: KeyedTuples;
-  /** Product types (and lists of names) as numbers. */
-  codes: TextCodes;
-}
+const ID = 'variants.two_primaries';
 
-const SKU_FIELD = 0;
-const TYPE_FIELD = 1;
-const VALUE_FIELD = 2;
+/** Every primary item after a group's first, pointing back at it. */
+const reduce: GroupReduce = (group, members, items, findings) => {
+  let first = -1;
+  for (const m of members) {
+    if (group.field(m, PRIMARY_FIELD) !== 1) continue;
+    if (first < 0) {
+      first = m;
+      continue;
+    }
+    findings.push({
+      attribute: PRIMARY,
+      record: group.record(m),
+      sku: group.text(m, SKU_FIELD),
+      productType: items.codes.unpack(group.field(m, TYPE_FIELD)),
+      params: { groupId: group.key, value: group.text(m, ANSWER_FIELD) ?? '', firstRecord: group.record(first), firstSku: group.text(first, SKU_FIELD) },
+    });
+  }
+};
 
-export default defineFeedRule<PrimaryGroups>({
-  id: 'variants.two_primaries',
+export default defineFeedRule<VariantItems>({
+  id: ID,
   pack: 'variants',
   severity: 'error',
   description: 'A variant group may have only one item with Is Primary Variant "Yes".',
   needs: [GROUP_ID, PRIMARY],
-  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
-  visit(state, record) {
-    const groupId = groupIdOf(record);
-    if (groupId === undefined) return;
-    const value = primaryAnswerOf(record);
-    if (!isPrimary(value)) return;
-    state.tuples.append(groupId, record.index, [record.sku, state.codes.pack(record.productType), displayValue(value)]);
+  start(feed) {
+    const items = variantItemsOf(feed);
+    items.join(ID, reduce);
+    return items;
   },
-  finish(state) {
-    const findings: RuleFinding[] = [];
-    state.tuples.forEachGroup((group) => {
-      if (group.size < 2) return;
-      const firstRecord = group.record(0);
-      const firstSku = group.text(0, SKU_FIELD);
-      for (let m = 1; m < group.size; m++) {
-        findings.push({
-          attribute: PRIMARY,
-          record: group.record(m),
-          sku: group.text(m, SKU_FIELD),
-          productType: state.codes.unpack(group.field(m, TYPE_FIELD)),
-          params: { groupId: group.key, value: group.text(m, VALUE_FIELD) ?? '', firstRecord, firstSku },
-        });
-      }
-    });
-    return byRecord(findings);
-  },
+  visit: (items, record) => items.visit(ID, record),
+  finish: (items) => items.findingsOf(ID),
   message(finding, titleOf, placeOf) {
     const { groupId, value, firstRecord, firstSku } = finding.params;
     return `${titleOf(PRIMARY)} is "${String(value)}" here, but ${describeRef(firstRecord, firstSku, placeOf)} is already the primary item of variant group "${String(groupId)}".`;

@@ -168,3 +168,23 @@ describe('variant rules sharing one feed scope', () => {
     expect([...together.values()].every((f) => f.length > 0)).toBe(true);
   });
 });
+
+describe('variant rules attached to some product types only', () => {
+  it('count only the items of the product types each rule visited, though the items are kept once for all', () => {
+    // The Pants spec has no Is Primary Variant: the engine runs the primary rules on Shirts only.
+    const records = feed(
+      [member('G1', { color: 'a', size: 'M', isPrimaryVariant: 'Yes' }), member('G1', { color: 'b', size: 'M', isPrimaryVariant: 'Yes' }), member('G2', { color: 'a', size: 'M' }), member('G2', { color: 'a', size: 'M' })],
+      (i) => (i % 2 === 0 ? 'Pants' : 'Shirts'),
+    );
+    const primaryRules = new Set<FeedRule<unknown>>([noPrimary, twoPrimaries]);
+    const seen = spilling((scope) => {
+      const states = FEED_RULES.map((rule) => rule.start(scope));
+      for (const r of records) FEED_RULES.forEach((rule, i) => (r.productType === 'Pants' && primaryRules.has(rule) ? undefined : rule.visit(states[i], r)));
+      return new Map(FEED_RULES.map((rule, i) => [rule.id, rule.finish(states[i]).map((f) => [f.record, f.severity ?? 'error'])]));
+    });
+    // G1: only record 1 (Shirts) counts for the primary rules, so no second primary; G2: record 3 alone, no primary.
+    expect(seen.get(twoPrimaries.id)).toEqual([]);
+    expect(seen.get(noPrimary.id)).toEqual([[3, 'warning']]);
+    expect(seen.get(duplicateCombination.id)).toEqual([[4, 'error']]);
+  });
+});
