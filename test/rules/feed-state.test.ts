@@ -170,7 +170,7 @@ describe('the engine feed scope', () => {
 });
 
 describe('a feed given up part way', () => {
-  const items = (readJson(join(SAMPLES, 'feeds', 'clothing-4.3-errors.json')) as { MPItem: unknown[] }).MPItem;
+  const items = readJson<{ MPItem: unknown[] }>(join(SAMPLES, 'feeds', 'clothing-4.3-errors.json')).MPItem;
 
   function* failingAfter(n: number): Generator<{ data: unknown }> {
     for (let i = 0; i < n; i++) yield { data: items[i % items.length] };
