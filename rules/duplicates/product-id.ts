@@ -9,7 +9,7 @@ import { PRODUCT_IDENTIFIERS, PRODUCT_ID, readProductId } from '../identifiers/p
 
 /**
  * Each record with a product ID, keyed by its GTIN-14 when the ID passes its check (else the ID trimmed as given):
- * its SKU as given, product type, the ID as given, and 1 when the key is a GTIN-14.
+ * its SKU as given, product type, the ID as given when it is not the key, and 1 when the key is a GTIN-14.
  */
 interface ProductIdState {
   tuples: KeyedTuples;
@@ -33,7 +33,9 @@ export default defineFeedRule<ProductIdState>({
     const identifier = readProductId(record);
     if (identifier === undefined) return;
     const gtin14 = identifier.check.ok ? identifier.check.gtin14 : undefined;
-    state.tuples.append(gtin14 ?? identifier.id, record.index, [record.sku, state.codes.pack(record.productType), identifier.id, gtin14 === undefined ? 0 : 1]);
+    const key = gtin14 ?? identifier.id;
+    // The ID as given only when it is not the key (a UPC padded to its GTIN-14, say).
+    state.tuples.append(key, record.index, [record.sku, state.codes.pack(record.productType), identifier.id === key ? undefined : identifier.id, gtin14 === undefined ? 0 : 1]);
   },
   finish(state) {
     const findings: RuleFinding[] = [];
@@ -51,7 +53,7 @@ export default defineFeedRule<ProductIdState>({
           if (trimmed === firstTrimmed || laterSkus.has(trimmed)) continue;
           laterSkus.add(trimmed);
         }
-        const params: Record<string, unknown> = { productId: group.text(m, ID_FIELD), firstRecord: first, firstSku };
+        const params: Record<string, unknown> = { productId: group.text(m, ID_FIELD) ?? group.key, firstRecord: first, firstSku };
         if (group.field(m, GTIN_FIELD) === 1) params.gtin14 = group.key;
         findings.push({
           code: 'duplicate.product_id',

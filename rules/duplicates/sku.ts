@@ -7,7 +7,7 @@ import { TextCodes } from '../text-codes.js';
 
 const SKU = 'sku';
 
-/** Each record with a SKU, keyed by the SKU trimmed: its SKU as given and its product type. */
+/** Each record with a SKU, keyed by the SKU trimmed: its SKU as given (when trimming changed it) and product type. */
 interface SkuState {
   tuples: KeyedTuples;
   /** Product types (and lists of names) as numbers. */
@@ -24,7 +24,8 @@ export default defineFeedRule<SkuState>({
   visit(state, record) {
     const sku = record.sku?.trim();
     if (sku === undefined || sku === '') return;
-    state.tuples.append(sku, record.index, [record.sku, state.codes.pack(record.productType)]);
+    // The SKU as given only when trimming changed it (rare): the key is the rest of the time.
+    state.tuples.append(sku, record.index, [record.sku === sku ? undefined : record.sku, state.codes.pack(record.productType)]);
   },
   finish(state) {
     const findings: RuleFinding[] = [];
@@ -36,7 +37,7 @@ export default defineFeedRule<SkuState>({
           code: 'duplicate.sku',
           attribute: SKU,
           record: group.record(m),
-          sku: group.text(m, 0),
+          sku: group.text(m, 0) ?? group.key,
           productType: state.codes.unpack(group.field(m, 1)),
           params: { sku: group.key, firstRecord },
         });
