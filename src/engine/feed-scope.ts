@@ -4,8 +4,11 @@ import { KeyedTuples, TupleBudget } from '../core/keyed-tuples.js';
 import type { FeedScope } from '../core/rule.js';
 import { TempSpillFiles } from './spill-files.js';
 
-/** What all of a feed's rule state may hold in memory before it spills to temporary files. */
-export const DEFAULT_FEED_STATE_BYTES = 64 * 1024 * 1024;
+/**
+ * What all of a feed's rule state may hold in memory before it spills to temporary files: about 100,000 rows of a
+ * clothing feed. At 1M rows the CLI peaked at 246 MiB with 16 MiB and 352 MiB with 64 MiB (BENCHMARKS.md).
+ */
+export const DEFAULT_FEED_STATE_BYTES = 16 * 1024 * 1024;
 
 /**
  * The budget in bytes: CATALOG_GATE_FEED_STATE_BYTES when it is a whole number of at least 1 (tests set a tiny one to
