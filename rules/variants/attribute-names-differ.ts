@@ -7,7 +7,7 @@ import { GROUP_ID, NAMES, describeRef } from './members.js';
 import { unpackList } from './list-field.js';
 import { setKey } from './set-key.js';
 import type { GroupReduce, VariantItems } from './variant-items.js';
-import { NAMES_FIELD, SKU_FIELD, TYPE_FIELD, variantItemsOf } from './variant-items.js';
+import { NAMES_FIELD, SKU_FIELD, TYPE_FIELD, variantRuleHooks } from './variant-items.js';
 
 const ID = 'variants.attribute_names_differ';
 
@@ -75,13 +75,7 @@ export default defineFeedRule<VariantItems>({
   severity: 'error',
   description: 'All items of a variant group must list the same Variant Attribute Names.',
   needs: [GROUP_ID, NAMES],
-  start(feed) {
-    const items = variantItemsOf(feed);
-    items.join(ID, reduce);
-    return items;
-  },
-  visit: (items, record) => items.visit(ID, record),
-  finish: (items) => items.findingsOf(ID),
+  ...variantRuleHooks(ID, reduce),
   message(finding, titleOf, placeOf) {
     const { groupId, refRecord, refSku } = finding.params;
     const value = (finding.params.value as string[]).join(', ');

@@ -4,7 +4,7 @@ import { defineFeedRule } from '../../src/core/rule.js';
 import { NAMES, describeRef, GROUP_ID } from './members.js';
 import { unpackList } from './list-field.js';
 import type { GroupReduce, VariantItems } from './variant-items.js';
-import { COMBO_FIELD, NAMES_FIELD, SKU_FIELD, TYPE_FIELD, VALUES_FIELD, variantItemsOf } from './variant-items.js';
+import { COMBO_FIELD, NAMES_FIELD, SKU_FIELD, TYPE_FIELD, VALUES_FIELD, variantRuleHooks } from './variant-items.js';
 
 const ID = 'variants.duplicate_combination';
 
@@ -39,13 +39,7 @@ export default defineFeedRule<VariantItems>({
   severity: 'error',
   description: 'No two items of a variant group may have the same values for all variant attributes.',
   needs: [GROUP_ID, NAMES],
-  start(feed) {
-    const items = variantItemsOf(feed);
-    items.join(ID, reduce);
-    return items;
-  },
-  visit: (items, record) => items.visit(ID, record),
-  finish: (items) => items.findingsOf(ID),
+  ...variantRuleHooks(ID, reduce),
   message(finding, titleOf, placeOf) {
     const { groupId, earlierRecord, earlierSku } = finding.params;
     const names = finding.params.names as string[];

@@ -3,7 +3,7 @@
 import { defineFeedRule } from '../../src/core/rule.js';
 import { GROUP_ID, PRIMARY } from './members.js';
 import type { GroupReduce, VariantItems } from './variant-items.js';
-import { ANSWER_FIELD, PRIMARY_FIELD, SKU_FIELD, TYPE_FIELD, variantItemsOf } from './variant-items.js';
+import { ANSWER_FIELD, PRIMARY_FIELD, SKU_FIELD, TYPE_FIELD, variantRuleHooks } from './variant-items.js';
 
 const ID = 'variants.no_primary';
 
@@ -28,13 +28,7 @@ export default defineFeedRule<VariantItems>({
   severity: 'error',
   description: 'Each variant group needs one item with Is Primary Variant "Yes".',
   needs: [GROUP_ID, PRIMARY],
-  start(feed) {
-    const items = variantItemsOf(feed);
-    items.join(ID, reduce);
-    return items;
-  },
-  visit: (items, record) => items.visit(ID, record),
-  finish: (items) => items.findingsOf(ID),
+  ...variantRuleHooks(ID, reduce),
   message(finding, titleOf) {
     const { groupId, value, size } = finding.params;
     const seen = value === '' ? 'blank' : `"${String(value)}"`;

@@ -3,7 +3,7 @@
 import { defineFeedRule } from '../../src/core/rule.js';
 import { GROUP_ID, PRIMARY, describeRef } from './members.js';
 import type { GroupReduce, VariantItems } from './variant-items.js';
-import { ANSWER_FIELD, PRIMARY_FIELD, SKU_FIELD, TYPE_FIELD, variantItemsOf } from './variant-items.js';
+import { ANSWER_FIELD, PRIMARY_FIELD, SKU_FIELD, TYPE_FIELD, variantRuleHooks } from './variant-items.js';
 
 const ID = 'variants.two_primaries';
 
@@ -32,13 +32,7 @@ export default defineFeedRule<VariantItems>({
   severity: 'error',
   description: 'A variant group may have only one item with Is Primary Variant "Yes".',
   needs: [GROUP_ID, PRIMARY],
-  start(feed) {
-    const items = variantItemsOf(feed);
-    items.join(ID, reduce);
-    return items;
-  },
-  visit: (items, record) => items.visit(ID, record),
-  finish: (items) => items.findingsOf(ID),
+  ...variantRuleHooks(ID, reduce),
   message(finding, titleOf, placeOf) {
     const { groupId, value, firstRecord, firstSku } = finding.params;
     return `${titleOf(PRIMARY)} is "${String(value)}" here, but ${describeRef(firstRecord, firstSku, placeOf)} is already the primary item of variant group "${String(groupId)}".`;

@@ -1,7 +1,7 @@
 // What the variant feed rules keep of each item of a variant group: one tuple per item, shared by the four rules of a
 // feed (its SKU once, not four times), keyed by Variant Group ID; at the end of the feed one pass over the groups
 // runs every rule's reduce. A rule counts only the items of product types it visited: rules attach per product type.
-import type { RecordView, RuleFinding } from '../../src/core/rule.js';
+import type { FeedRule, RecordView, RuleFinding } from '../../src/core/rule.js';
 import { tuplesOf } from '../../src/core/rule.js';
 import type { KeyedTuples, TupleField, TupleGroup } from '../../src/core/keyed-tuples.js';
 import { perFeed } from '../per-feed.js';
@@ -98,6 +98,19 @@ export class VariantItems {
 
 /** The feed's variant items, shared by its variant rules. */
 export const variantItemsOf: (feed: Parameters<typeof tuplesOf>[0]) => VariantItems = perFeed((feed) => new VariantItems(tuplesOf(feed)));
+
+/** A variant rule's start, visit and finish: it joins the feed's items with its reduce, under its id. */
+export function variantRuleHooks(id: string, reduce: GroupReduce): Pick<FeedRule<VariantItems>, 'start' | 'visit' | 'finish'> {
+  return {
+    start(feed) {
+      const items = variantItemsOf(feed);
+      items.join(id, reduce);
+      return items;
+    },
+    visit: (items, record) => items.visit(id, record),
+    finish: (items) => items.findingsOf(id),
+  };
+}
 
 /**
  * Names and normalised values together, so items varying by different attributes never match; undefined when a value
