@@ -2,35 +2,25 @@
 // by GTIN, so one SKU ends up on the other's item or is rejected. IDs are compared as GTIN-14 when valid, so a UPC
 // and its padded GTIN-14 count as one.
 import type { RuleFinding } from '../../src/core/rule.js';
-import { defineFeedRule, recordPlace } from '../../src/core/rule.js';
+import { byRecord, defineFeedRule, recordPlace, tuplesOf } from '../../src/core/rule.js';
+import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
+import { TextCodes } from '../text-codes.js';
 import { PRODUCT_IDENTIFIERS, PRODUCT_ID, readProductId } from '../identifiers/product-id.js';
-import type { RecordLog } from '../record-log.js';
-import { recordLogOf } from '../record-log.js';
-import { KeyMap } from './key-map.js';
-import { NumberTable, exactKeys } from './number-table.js';
 
-// A key of 14 digits (every GTIN-14, and raw IDs that look like one) is kept as its number, exactly, in 12 bytes.
-const FOURTEEN_DIGITS = /^\d{14}$/;
-
-/** Every ID is kept to the end of the feed, with the record of its first use; that record's SKU is in the log. */
+/**
+ * Each record with a product ID, keyed by its GTIN-14 when the ID passes its check (else the ID trimmed as given):
+ * its SKU as given, product type, the ID as given when it is not the key, and 1 when the key is a GTIN-14.
+ */
 interface ProductIdState {
-  /** GTIN-14 (or a raw ID of 14 digits) as a number -> the record that used it first. */
-  byNumber: NumberTable;
-  /** Other IDs, trimmed as given (IDs that fail their check: few) -> the record that used it first. */
-  byText: KeyMap<number>;
-  log: RecordLog;
-  /**
-   * Every SKU seen with an ID after its first use, by that first record: a repeat of one of them is duplicates.sku's
-   * finding, not this rule's. Only IDs used again get a Set.
-   */
-  laterSkus: Map<number, Set<string>>;
-  findings: RuleFinding[];
+  tuples: KeyedTuples;
+  /** Product types (and lists of names) as numbers. */
+  codes: TextCodes;
 }
 
-/** Whether the ID first used by this record was already used with this (trimmed, non-empty) SKU. */
-function usedWith(state: ProductIdState, first: number, sku: string): boolean {
-  return sku === (state.log.skuOf(first)?.trim() ?? '') || (state.laterSkus.get(first)?.has(sku) ?? false);
-}
+const SKU_FIELD = 0;
+const TYPE_FIELD = 1;
+const ID_FIELD = 2;
+const GTIN_FIELD = 3;
 
 export default defineFeedRule<ProductIdState>({
   id: 'duplicates.product_id',
@@ -38,43 +28,46 @@ export default defineFeedRule<ProductIdState>({
   severity: 'error',
   description: 'Two records with different SKUs must not share a product ID.',
   needs: [PRODUCT_IDENTIFIERS],
-  start: (feed) => ({ byNumber: new NumberTable(exactKeys), byText: new KeyMap(), log: recordLogOf(feed), laterSkus: new Map(), findings: [] }),
+  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
   visit(state, record) {
     const identifier = readProductId(record);
     if (identifier === undefined) return;
-    state.log.note(record);
     const gtin14 = identifier.check.ok ? identifier.check.gtin14 : undefined;
     const key = gtin14 ?? identifier.id;
-    const number = FOURTEEN_DIGITS.test(key) ? Number(key) : undefined;
-    const first = number === undefined ? state.byText.get(key) : state.byNumber.find(number);
-    if (first === undefined) {
-      if (number === undefined) state.byText.set(key, record.index);
-      else state.byNumber.add(number, record.index);
-      return;
-    }
-    const sku = record.sku?.trim() ?? '';
-    if (sku !== '') {
-      if (usedWith(state, first, sku)) return;
-      let later = state.laterSkus.get(first);
-      if (later === undefined) {
-        later = new Set();
-        state.laterSkus.set(first, later);
-      }
-      later.add(sku);
-    }
-    const params: Record<string, unknown> = { productId: identifier.id, firstRecord: first, firstSku: state.log.skuOf(first) };
-    if (gtin14 !== undefined) params.gtin14 = gtin14;
-    state.findings.push({
-      code: 'duplicate.product_id',
-      attribute: PRODUCT_IDENTIFIERS,
-      subPath: PRODUCT_ID,
-      record: record.index,
-      sku: record.sku,
-      productType: record.productType,
-      params,
-    });
+    // The ID as given only when it is not the key (a UPC padded to its GTIN-14, say).
+    state.tuples.append(key, record.index, [record.sku, state.codes.pack(record.productType), identifier.id === key ? undefined : identifier.id, gtin14 === undefined ? 0 : 1]);
   },
-  finish: (state) => state.findings,
+  finish(state) {
+    const findings: RuleFinding[] = [];
+    state.tuples.forEachGroup((group) => {
+      if (group.size < 2) return;
+      const first = group.record(0);
+      const firstSku = group.text(0, SKU_FIELD);
+      const firstTrimmed = firstSku?.trim() ?? '';
+      // Every SKU seen with the ID after its first use: a repeat of one of them is duplicates.sku's finding.
+      const laterSkus = new Set<string>();
+      for (let m = 1; m < group.size; m++) {
+        const sku = group.text(m, SKU_FIELD);
+        const trimmed = sku?.trim() ?? '';
+        if (trimmed !== '') {
+          if (trimmed === firstTrimmed || laterSkus.has(trimmed)) continue;
+          laterSkus.add(trimmed);
+        }
+        const params: Record<string, unknown> = { productId: group.text(m, ID_FIELD) ?? group.key, firstRecord: first, firstSku };
+        if (group.field(m, GTIN_FIELD) === 1) params.gtin14 = group.key;
+        findings.push({
+          code: 'duplicate.product_id',
+          attribute: PRODUCT_IDENTIFIERS,
+          subPath: PRODUCT_ID,
+          record: group.record(m),
+          sku,
+          productType: state.codes.unpack(group.field(m, TYPE_FIELD)),
+          params,
+        });
+      }
+    });
+    return byRecord(findings);
+  },
   message(finding, titleOf, placeOf = recordPlace) {
     const { productId, gtin14, firstRecord, firstSku } = finding.params;
     const as = typeof gtin14 === 'string' && gtin14 !== productId ? ` (GTIN-14 ${gtin14})` : '';

@@ -1,19 +1,17 @@
 // duplicates.sku (duplicate.sku): a SKU that an earlier record in the feed already used. Walmart treats the later
 // record as an update of the same item, so one of the two silently wins; every later occurrence is flagged.
 import type { RuleFinding } from '../../src/core/rule.js';
-import { defineFeedRule, recordPlace } from '../../src/core/rule.js';
-import type { RecordLog } from '../record-log.js';
-import { recordLogOf } from '../record-log.js';
-import { NumberTable, int32Keys } from './number-table.js';
-import { hashText } from './hash-text.js';
+import { byRecord, defineFeedRule, recordPlace, tuplesOf } from '../../src/core/rule.js';
+import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
+import { TextCodes } from '../text-codes.js';
 
 const SKU = 'sku';
 
+/** Each record with a SKU, keyed by the SKU trimmed: its SKU as given (when trimming changed it) and product type. */
 interface SkuState {
-  /** A hash of each trimmed SKU -> the record that used it first; the SKU itself is read back from the log. */
-  first: NumberTable;
-  log: RecordLog;
-  findings: RuleFinding[];
+  tuples: KeyedTuples;
+  /** Product types (and lists of names) as numbers. */
+  codes: TextCodes;
 }
 
 export default defineFeedRule<SkuState>({
@@ -22,29 +20,31 @@ export default defineFeedRule<SkuState>({
   severity: 'error',
   description: 'Each record in a feed must have its own SKU.',
   needs: [SKU],
-  start: (feed) => ({ first: new NumberTable(int32Keys), log: recordLogOf(feed), findings: [] }),
+  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
   visit(state, record) {
     const sku = record.sku?.trim();
     if (sku === undefined || sku === '') return;
-    const { log } = state;
-    log.note(record);
-    const hash = hashText(sku);
-    // Two SKUs may share a hash: a match counts only when the earlier record's SKU is this one.
-    const firstRecord = state.first.find(hash, (earlier) => log.skuOf(earlier)?.trim() === sku);
-    if (firstRecord === undefined) {
-      state.first.add(hash, record.index);
-      return;
-    }
-    state.findings.push({
-      code: 'duplicate.sku',
-      attribute: SKU,
-      record: record.index,
-      sku: record.sku,
-      productType: record.productType,
-      params: { sku, firstRecord },
-    });
+    // The SKU as given only when trimming changed it (rare): the key is the rest of the time.
+    state.tuples.append(sku, record.index, [record.sku === sku ? undefined : record.sku, state.codes.pack(record.productType)]);
   },
-  finish: (state) => state.findings,
+  finish(state) {
+    const findings: RuleFinding[] = [];
+    state.tuples.forEachGroup((group) => {
+      if (group.size < 2) return;
+      const firstRecord = group.record(0);
+      for (let m = 1; m < group.size; m++) {
+        findings.push({
+          code: 'duplicate.sku',
+          attribute: SKU,
+          record: group.record(m),
+          sku: group.text(m, 0) ?? group.key,
+          productType: state.codes.unpack(group.field(m, 1)),
+          params: { sku: group.key, firstRecord },
+        });
+      }
+    });
+    return byRecord(findings);
+  },
   message(finding, titleOf, placeOf = recordPlace) {
     const { sku, firstRecord } = finding.params;
     return `${titleOf(SKU)} "${String(sku)}" is already used by ${placeOf(Number(firstRecord))}; each item needs its own SKU.`;

@@ -1,29 +1,13 @@
 // How the variant rules read an item (its group and names, read once per record for all of them) and place findings.
-// What the feed rules remember of items is in group-index.ts, columns.ts and ../record-log.ts.
+// What the feed rules keep of items is a tuple each in the feed's store (src/core/keyed-tuples.ts).
 import { recordPlace } from '../../src/core/rule.js';
-import type { PlaceOf, RecordView, RuleFinding } from '../../src/core/rule.js';
+import type { PlaceOf, RecordView } from '../../src/core/rule.js';
 import { perRecord } from '../per-record.js';
 
 export const GROUP_ID = 'variantGroupId';
 export const NAMES = 'variantAttributeNames';
 export const PRIMARY = 'isPrimaryVariant';
 export const SWATCHES = 'swatchImages';
-
-/** Where a finding about a remembered item belongs. */
-export interface MemberRef {
-  record: number;
-  sku: string | undefined;
-  productType: string;
-}
-
-export function refOf(record: RecordView): MemberRef {
-  return { record: record.index, sku: record.sku, productType: record.productType };
-}
-
-/** The finding fields that place a feed-rule finding on a remembered item. */
-export function placeOn(member: MemberRef): Pick<RuleFinding, 'record' | 'sku' | 'productType'> {
-  return { record: member.record, sku: member.sku, productType: member.productType };
-}
 
 /** Variant Group ID, trimmed; CSV coercion may have turned a numeric id into a number. Read once per record. */
 export const groupIdOf: (record: RecordView) => string | undefined = perRecord((record) => {

@@ -1,6 +1,7 @@
 // The shape of a rule in rules/: a definition object, one per file; a pack is an ordered array of them.
 // Rules do no IO: they read a record through RecordView and return findings as data.
 import type { Severity } from './issue.js';
+import { KeyedTuples } from './keyed-tuples.js';
 
 /** What a rule can see of one record: attributes by their spec name, wherever the spec puts them. */
 export interface RecordView {
@@ -71,14 +72,27 @@ export interface RecordRule extends RuleBase {
 }
 
 /**
- * One object per feed, the same for every feed rule of that feed: rules may key what they share on it (a WeakMap),
- * such as the SKUs of earlier records. Its contents are the rules' business; the engine only hands it over.
+ * What the engine gives every feed rule of one feed: stores for what the rules keep of each record until the feed
+ * ends. The stores share the feed's memory budget and, past it, spill to files the engine owns (rules do no IO).
  */
-export type FeedScope = object;
+export interface FeedScope {
+  tuples(): KeyedTuples;
+}
+
+/** A store from the feed's scope, or one in memory of its own for a rule run alone (tests). */
+export function tuplesOf(feed: FeedScope | undefined): KeyedTuples {
+  return feed === undefined ? new KeyedTuples() : feed.tuples();
+}
+
+/** A feed rule's findings in record order (a record has at most one finding of each feed rule). */
+export function byRecord(findings: RuleFinding[]): RuleFinding[] {
+  return findings.sort((a, b) => (a.record ?? 0) - (b.record ?? 0));
+}
 
 /**
- * A rule across records (variants, duplicates). It keeps only what it needs of each record. A finding it makes after
- * its record has gone names the record's `sku` itself: the engine does not keep SKUs.
+ * A rule across records (variants, duplicates). visit() appends what it needs of a record to a store of the feed's
+ * (FeedScope.tuples, keyed by what groups records: a SKU, a Variant Group ID); finish() reduces the store key by key.
+ * Its findings name their record's `sku` and product type themselves: the engine does not keep them.
  */
 export interface FeedRule<State = unknown> extends RuleBase {
   scope: 'feed';

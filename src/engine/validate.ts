@@ -49,11 +49,18 @@ export async function* validateWith(
   yield { type: 'start', feedType: validator.context.feedType, specVersion: validator.context.version };
   if (checkHeader) yield { type: 'header', issues: await validator.header(validator.options.header) };
   let index = 0;
-  for await (const raw of items) {
-    index++;
-    const item: InputItem = isInputItem(raw) ? raw : { data: raw };
-    const r = validator.recordNow(item, index);
-    yield { type: 'record', result: r instanceof Promise ? await r : r };
+  let read = false;
+  try {
+    for await (const raw of items) {
+      index++;
+      const item: InputItem = isInputItem(raw) ? raw : { data: raw };
+      const r = validator.recordNow(item, index);
+      yield { type: 'record', result: r instanceof Promise ? await r : r };
+    }
+    read = true;
+  } finally {
+    // A feed given up part way (bad input, a consumer that stops) leaves no spill files behind.
+    if (!read) validator.close();
   }
   const issues = [...validator.addFeedIssues(feedIssues?.() ?? []), ...validator.finish()];
   yield { type: 'end', issues, summary: validator.summary() };
@@ -113,20 +120,26 @@ async function validateInto(
   const spec = { feedType: validator.context.feedType, specVersion: validator.context.version };
   if (checkHeader) pushAll(issues, await validator.header(validator.options.header));
   let index = 0;
-  if (Symbol.iterator in items) {
-    for (const item of items) {
-      index++;
-      const r = validator.recordNow(item, index);
-      pushAll(issues, (r instanceof Promise ? await r : r).issues);
-      onRecord?.(index);
+  try {
+    if (Symbol.iterator in items) {
+      for (const item of items) {
+        index++;
+        const r = validator.recordNow(item, index);
+        pushAll(issues, (r instanceof Promise ? await r : r).issues);
+        onRecord?.(index);
+      }
+    } else {
+      for await (const item of items) {
+        index++;
+        const r = validator.recordNow(item, index);
+        pushAll(issues, (r instanceof Promise ? await r : r).issues);
+        onRecord?.(index);
+      }
     }
-  } else {
-    for await (const item of items) {
-      index++;
-      const r = validator.recordNow(item, index);
-      pushAll(issues, (r instanceof Promise ? await r : r).issues);
-      onRecord?.(index);
-    }
+  } catch (e) {
+    // A feed given up part way (bad input) leaves no spill files behind.
+    validator.close();
+    throw e;
   }
   pushAll(issues, validator.addFeedIssues(feedIssues?.() ?? []));
   pushAll(issues, validator.finish());

@@ -17,6 +17,7 @@ import { SpecStore } from '../spec/store.js';
 import { schemaWords, show, withTriggers } from './messages.js';
 import { parseValidateOptions } from './options.js';
 import type { ResolvedOptions, ValidateOptions } from './options.js';
+import { SpillingFeedScope } from './feed-scope.js';
 import { RecordPlaces } from './record-places.js';
 import type { RecordPlace } from './record-places.js';
 import { AttributeReaders, recordView } from './record-view.js';
@@ -81,8 +82,8 @@ export class Validator {
   /** The same, once settled: lets recordNow() stay synchronous. */
   readonly #ready = new Map<string, PerSpec | undefined>();
   readonly #feedStates = new Map<Rule, unknown>();
-  /** Handed to every feed rule's start(): what the rules share for this feed hangs off it. */
-  readonly #feedScope = {};
+  /** Handed to every feed rule's start(): where the rules keep their per-record state, within a memory budget. */
+  #feedScope = new SpillingFeedScope();
   readonly #places = new RecordPlaces();
   /** Paths with a schema issue, per record, so a rule does not report the same root cause again. */
   readonly #schemaPaths = new Map<number, Set<string>>();
@@ -269,21 +270,31 @@ export class Validator {
   /** Ends the feed: runs the cross-record rules and returns their issues. */
   finish(): Issue[] {
     const issues: Issue[] = [];
-    for (const [rule, state] of this.#feedStates) {
-      for (const f of (rule as FeedRule<unknown>).finish(state)) {
-        const index = f.record;
-        const meta = index === undefined ? undefined : this.#places.get(index);
-        if (index === undefined || meta === undefined) continue;
-        const issue = this.#ruleIssue(rule, f, index, meta);
-        if (issue !== undefined) issues.push(issue);
+    try {
+      for (const [rule, state] of this.#feedStates) {
+        for (const f of (rule as FeedRule<unknown>).finish(state)) {
+          const index = f.record;
+          const meta = index === undefined ? undefined : this.#places.get(index);
+          if (index === undefined || meta === undefined) continue;
+          const issue = this.#ruleIssue(rule, f, index, meta);
+          if (issue !== undefined) issues.push(issue);
+        }
       }
+    } finally {
+      this.close();
     }
     this.#feedStates.clear();
     // Records after finish() start the feed rules afresh, as they did before.
     for (const per of this.#ready.values()) if (per !== undefined) per.feedStates = undefined;
+    this.#feedScope = new SpillingFeedScope();
     issues.sort((a, b) => a.record - b.record);
     for (const i of issues) this.#count([i], i.record);
     return issues;
+  }
+
+  /** Removes the feed rules' spill files, if any; for a feed given up before finish(). finish() calls it. */
+  close(): void {
+    this.#feedScope.close();
   }
 
   summary(): Summary {

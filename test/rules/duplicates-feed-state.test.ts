@@ -1,9 +1,10 @@
-// The duplicates rules keep hashes and numbers in typed arrays and read SKUs back from the feed's record log: SKUs
-// that share a hash are told apart, and an ID matches whatever form it takes.
+// The duplicates rules keep a tuple per record under its SKU or product ID, in memory or spilled past a budget: SKUs
+// that share a hash are told apart, an ID matches whatever form it takes, and spilling changes nothing.
 import { describe, expect, it } from 'vitest';
 import type { FeedRule, RecordView, RuleFinding } from '../../src/core/rule.js';
 import duplicates from '../../rules/duplicates/index.js';
-import { hashText } from '../../rules/duplicates/hash-text.js';
+import { hashKey } from '../../src/core/keyed-tuples.js';
+import { SpillingFeedScope } from '../../src/engine/feed-scope.js';
 import { fakeRecord } from '../helpers/record-view.js';
 
 interface Item {
@@ -20,22 +21,33 @@ function records(items: readonly Item[]): RecordView[] {
   });
 }
 
-/** The pack over the feed with one scope, as the engine runs it. */
-function run(items: readonly Item[]): Array<RuleFinding & { code: string }> {
+/** The pack over the feed with one scope, as the engine runs it: in memory, or spilled from the first byte. */
+function runWith(items: readonly Item[], budget: number): Array<RuleFinding & { code: string }> {
   const feed = records(items);
-  const scope = {};
-  const rules = duplicates.filter((r): r is FeedRule => r.scope === 'feed');
-  const states = rules.map((r) => r.start(scope));
-  for (const record of feed) rules.forEach((r, i) => r.visit(states[i], record));
-  return rules.flatMap((r, i) => r.finish(states[i]).map((f) => ({ ...f, code: f.code ?? r.id })));
+  const scope = new SpillingFeedScope(budget);
+  try {
+    const rules = duplicates.filter((r): r is FeedRule => r.scope === 'feed');
+    const states = rules.map((r) => r.start(scope));
+    for (const record of feed) rules.forEach((r, i) => r.visit(states[i], record));
+    return rules.flatMap((r, i) => r.finish(states[i]).map((f) => ({ ...f, code: f.code ?? r.id })));
+  } finally {
+    scope.close();
+  }
+}
+
+/** The findings in memory, after checking that a spilled run finds exactly the same. */
+function run(items: readonly Item[]): Array<RuleFinding & { code: string }> {
+  const found = runWith(items, 64 * 1024 * 1024);
+  expect(runWith(items, 1024)).toEqual(found);
+  return found;
 }
 
 // Found by search: two SKUs with one 32-bit hash.
 const SAME_HASH = ['SKU-20PK', 'SKU-NC40'] as const;
 
-describe('duplicates with packed state', () => {
+describe('duplicates with their state in tuples', () => {
   it('tells apart SKUs that share a hash, and still finds a real repeat of either', () => {
-    expect(hashText(SAME_HASH[0])).toBe(hashText(SAME_HASH[1]));
+    expect(hashKey(SAME_HASH[0])).toBe(hashKey(SAME_HASH[1]));
     const findings = run([{ sku: SAME_HASH[0] }, { sku: SAME_HASH[1] }, { sku: ` ${SAME_HASH[1]}` }, { sku: SAME_HASH[0] }]);
     expect(findings.map((f) => [f.code, f.record, f.params.firstRecord])).toEqual([
       ['duplicate.sku', 3, 2],

@@ -1,5 +1,6 @@
-// The variant feed rules keep each group in typed arrays and read SKUs back from the feed's record log: findings about
-// items long gone (groups that turn bad late, huge groups, groups across product types) name the right item.
+// The variant feed rules keep a tuple per item under its Variant Group ID, in memory or spilled past a budget: findings
+// about items long gone (groups that turn bad late, huge groups, groups across product types) name the right item,
+// and spilling changes nothing.
 import { describe, expect, it } from 'vitest';
 import type { FeedRule, FeedScope, RecordView, RuleFinding } from '../../src/core/rule.js';
 import noPrimary from '../../rules/variants/no-primary.js';
@@ -7,6 +8,7 @@ import twoPrimaries from '../../rules/variants/two-primaries.js';
 import attributeNamesDiffer from '../../rules/variants/attribute-names-differ.js';
 import duplicateCombination from '../../rules/variants/duplicate-combination.js';
 import { fakeRecord } from '../helpers/record-view.js';
+import { SpillingFeedScope } from '../../src/engine/feed-scope.js';
 
 type Values = Record<string, unknown>;
 const DEFINES = ['variantGroupId', 'variantAttributeNames', 'isPrimaryVariant', 'color', 'size'];
@@ -20,18 +22,40 @@ interface Seen extends RuleFinding {
   message: string;
 }
 
-function runFeed(rule: FeedRule<unknown>, records: readonly RecordView[], scope?: FeedScope): Seen[] {
+function runIn(rule: FeedRule<unknown>, records: readonly RecordView[], scope?: FeedScope): Seen[] {
   const state = rule.start(scope);
   for (const r of records) rule.visit(state, r);
   return rule.finish(state).map((f) => ({ ...f, message: rule.message(f, (a) => a) }));
 }
 
-/** Every feed rule over the feed with one scope, record by record, as the engine runs them. */
-function runTogether(records: readonly RecordView[]): Map<string, Seen[]> {
-  const scope = {};
+/** A scope that spills from its first kilobyte, closed after `run`. */
+function spilling<T>(run: (scope: FeedScope) => T): T {
+  const scope = new SpillingFeedScope(1024);
+  try {
+    return run(scope);
+  } finally {
+    scope.close();
+  }
+}
+
+/** The rule alone, with a store of its own; a spilled run must find exactly the same. */
+function runFeed(rule: FeedRule<unknown>, records: readonly RecordView[]): Seen[] {
+  const found = runIn(rule, records);
+  expect(spilling((scope) => runIn(rule, records, scope))).toEqual(found);
+  return found;
+}
+
+function together(records: readonly RecordView[], scope: FeedScope): Map<string, Seen[]> {
   const states = FEED_RULES.map((rule) => rule.start(scope));
   for (const r of records) FEED_RULES.forEach((rule, i) => rule.visit(states[i], r));
   return new Map(FEED_RULES.map((rule, i) => [rule.id, rule.finish(states[i]).map((f) => ({ ...f, message: rule.message(f, (a) => a) }))]));
+}
+
+/** Every feed rule over the feed with one scope, record by record, as the engine runs them, spilled and not. */
+function runTogether(records: readonly RecordView[]): Map<string, Seen[]> {
+  const found = together(records, new SpillingFeedScope(64 * 1024 * 1024));
+  expect(spilling((scope) => together(records, scope))).toEqual(found);
+  return found;
 }
 
 const member = (group: string, extra: Values): Values => ({ variantGroupId: group, variantAttributeNames: ['color', 'size'], isPrimaryVariant: 'No', ...extra });
@@ -72,7 +96,7 @@ describe('variant groups that turn bad late', () => {
     ]);
   });
 
-  it('lists findings group by group in the order the rule first saw each group', () => {
+  it('lists findings in record order, whatever the order of their groups', () => {
     const records = feed([
       { variantGroupId: 'G1' },
       { ...member('G2', {}), variantAttributeNames: ['color'] },
@@ -80,7 +104,7 @@ describe('variant groups that turn bad late', () => {
       { ...member('G1', {}), variantAttributeNames: ['size'] },
       { ...member('G2', {}), variantAttributeNames: ['size'] },
     ]);
-    expect(runFeed(attributeNamesDiffer, records).map((f) => f.record)).toEqual([5, 4]);
+    expect(runFeed(attributeNamesDiffer, records).map((f) => f.record)).toEqual([4, 5]);
   });
 
   it('finds no primary in a group whose items are far apart, on its first item with its answer', () => {
@@ -142,5 +166,25 @@ describe('variant rules sharing one feed scope', () => {
       expect(together.get(rule.id)).toEqual(alone);
     }
     expect([...together.values()].every((f) => f.length > 0)).toBe(true);
+  });
+});
+
+describe('variant rules attached to some product types only', () => {
+  it('count only the items of the product types each rule visited, though the items are kept once for all', () => {
+    // The Pants spec has no Is Primary Variant: the engine runs the primary rules on Shirts only.
+    const records = feed(
+      [member('G1', { color: 'a', size: 'M', isPrimaryVariant: 'Yes' }), member('G1', { color: 'b', size: 'M', isPrimaryVariant: 'Yes' }), member('G2', { color: 'a', size: 'M' }), member('G2', { color: 'a', size: 'M' })],
+      (i) => (i % 2 === 0 ? 'Pants' : 'Shirts'),
+    );
+    const primaryRules = new Set<FeedRule<unknown>>([noPrimary, twoPrimaries]);
+    const seen = spilling((scope) => {
+      const states = FEED_RULES.map((rule) => rule.start(scope));
+      for (const r of records) FEED_RULES.forEach((rule, i) => (r.productType === 'Pants' && primaryRules.has(rule) ? undefined : rule.visit(states[i], r)));
+      return new Map(FEED_RULES.map((rule, i) => [rule.id, rule.finish(states[i]).map((f) => [f.record, f.severity ?? 'error'])]));
+    });
+    // G1: only record 1 (Shirts) counts for the primary rules, so no second primary; G2: record 3 alone, no primary.
+    expect(seen.get(twoPrimaries.id)).toEqual([]);
+    expect(seen.get(noPrimary.id)).toEqual([[3, 'warning']]);
+    expect(seen.get(duplicateCombination.id)).toEqual([[4, 'error']]);
   });
 });

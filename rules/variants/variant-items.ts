@@ -1,0 +1,148 @@
+// What the variant feed rules keep of each item of a variant group: one tuple per item, shared by the four rules of a
+// feed (its SKU once, not four times), keyed by Variant Group ID; at the end of the feed one pass over the groups
+// runs every rule's reduce. A rule counts only the items of product types it visited: rules attach per product type.
+import type { FeedRule, RecordView, RuleFinding } from '../../src/core/rule.js';
+import { tuplesOf } from '../../src/core/rule.js';
+import type { KeyedTuples, TupleField, TupleGroup } from '../../src/core/keyed-tuples.js';
+import { perFeed } from '../per-feed.js';
+import { TextCodes } from '../text-codes.js';
+import { groupIdOf, isPrimary, lowerNamesOf, namesOf } from './members.js';
+import { packList } from './list-field.js';
+import { primaryAnswerOf } from './primaries.js';
+import { setKey } from './set-key.js';
+import { displayValue, variantValuesOf } from './values.js';
+
+/** Fields of an item's tuple. */
+export const SKU_FIELD = 0;
+/** Product type, coded (see codes). */
+export const TYPE_FIELD = 1;
+/** 1 when Is Primary Variant is "Yes", else 0. */
+export const PRIMARY_FIELD = 2;
+/** Is Primary Variant as given, for messages. */
+export const ANSWER_FIELD = 3;
+/** Variant Attribute Names as given (packList, coded); undefined when there are none. */
+export const NAMES_FIELD = 4;
+/** Names and normalised values together (combinationKey); undefined without names or with a blank value. */
+export const COMBO_FIELD = 5;
+/** The values as given (packList), beside COMBO_FIELD. */
+export const VALUES_FIELD = 6;
+
+/** A rule's reduce of one group: `members` are the items it visited, in feed order. */
+export type GroupReduce = (group: TupleGroup, members: readonly number[], items: VariantItems, findings: RuleFinding[]) => void;
+
+export class VariantItems {
+  readonly tuples: KeyedTuples;
+  readonly codes = new TextCodes();
+  /** By rule id: the product types (coded) whose items it visited, and its reduce. */
+  readonly #rules = new Map<string, { types: Set<number | string>; lastType: number | string; reduce: GroupReduce }>();
+  #lastRecord: RecordView | undefined;
+  #lastType: number | string = -1;
+  #findings: Map<string, RuleFinding[]> | undefined;
+
+  constructor(tuples: KeyedTuples) {
+    this.tuples = tuples;
+  }
+
+  join(ruleId: string, reduce: GroupReduce): void {
+    this.#rules.set(ruleId, { types: new Set(), lastType: -1, reduce });
+  }
+
+  /** Notes the item for the rule; the first of the rules to visit a record appends its tuple. */
+  visit(ruleId: string, record: RecordView): void {
+    const groupId = groupIdOf(record);
+    if (groupId === undefined) return;
+    if (record !== this.#lastRecord) {
+      this.#lastRecord = record;
+      this.#lastType = this.codes.pack(record.productType);
+      this.tuples.append(groupId, record.index, this.#fields(record, this.#lastType));
+    }
+    const rule = this.#rules.get(ruleId);
+    if (rule !== undefined && rule.lastType !== this.#lastType) {
+      rule.types.add(this.#lastType);
+      rule.lastType = this.#lastType;
+    }
+  }
+
+  #fields(record: RecordView, type: number | string): Array<string | number | undefined> {
+    const answer = primaryAnswerOf(record);
+    const primary = isPrimary(answer);
+    const names = namesOf(record);
+    const fields: Array<string | number | undefined> = [record.sku, type, primary ? 1 : 0, displayValue(answer)];
+    if (names.length === 0) return fields;
+    fields.push(this.codes.pack(packList(names)));
+    const combo = combinationKey(lowerNamesOf(record), variantValuesOf(record));
+    if (combo !== undefined) fields.push(combo, packList(names.map((n) => displayValue(record.get(n)))));
+    return fields;
+  }
+
+  /** The rule's findings: the first rule to ask reduces every group for all of them. */
+  findingsOf(ruleId: string): RuleFinding[] {
+    if (this.#findings === undefined) {
+      const findings = new Map<string, RuleFinding[]>();
+      for (const id of this.#rules.keys()) findings.set(id, []);
+      this.#findings = findings;
+      const types: TupleField[] = [];
+      this.tuples.forEachGroup((group) => {
+        types.length = group.size;
+        for (let m = 0; m < group.size; m++) types[m] = group.field(m, TYPE_FIELD);
+        for (const [id, rule] of this.#rules) {
+          const members: number[] = [];
+          for (let m = 0; m < group.size; m++) if (rule.types.has(types[m] as number | string)) members.push(m);
+          if (members.length > 0) rule.reduce(group, members, this, findings.get(id) as RuleFinding[]);
+        }
+      });
+    }
+    return (this.#findings.get(ruleId) ?? []).sort((a, b) => (a.record ?? 0) - (b.record ?? 0));
+  }
+}
+
+/** The feed's variant items, shared by its variant rules. */
+export const variantItemsOf: (feed: Parameters<typeof tuplesOf>[0]) => VariantItems = perFeed((feed) => new VariantItems(tuplesOf(feed)));
+
+/** A variant rule's start, visit and finish: it joins the feed's items with its reduce, under its id. */
+export function variantRuleHooks(id: string, reduce: GroupReduce): Pick<FeedRule<VariantItems>, 'start' | 'visit' | 'finish'> {
+  return {
+    start(feed) {
+      const items = variantItemsOf(feed);
+      items.join(id, reduce);
+      return items;
+    },
+    visit: (items, record) => items.visit(id, record),
+    finish: (items) => items.findingsOf(id),
+  };
+}
+
+/**
+ * Names and normalised values together, so items varying by different attributes never match; undefined when a value
+ * is blank. The key is the set of "name=value" pairs, sorted and joined (see set-key.ts); for the usual one or two
+ * names it is built in one join, without making the pairs first.
+ */
+export function combinationKey(lowerNames: readonly string[], values: ReadonlyArray<string | undefined>): string | undefined {
+  // A missing value is variants.missing_attribute_value's finding, and blanks would match each other.
+  for (const value of values) if (value === undefined) return undefined;
+  if (lowerNames.length === 1) return [lowerNames[0] as string, values[0] as string].join('=');
+  if (lowerNames.length === 2) {
+    const l1 = lowerNames[0] as string;
+    const v1 = values[0] as string;
+    const l2 = lowerNames[1] as string;
+    const v2 = values[1] as string;
+    const order = pairOrder(l1, v1, l2, v2);
+    if (order === 0) return [l1, v1].join('=');
+    return (order < 0 ? [l1, '=', v1, '\u0000', l2, '=', v2] : [l2, '=', v2, '\u0000', l1, '=', v1]).join('');
+  }
+  return setKey(
+    lowerNames.map((name, i) => [name, values[i] as string].join('=')),
+    '\u0000',
+  );
+}
+
+/** How "l1=v1" sorts against "l2=v2" (negative, 0, positive), mostly without building them. */
+function pairOrder(l1: string, v1: string, l2: string, v2: string): number {
+  if (l1 === l2) return v1 === v2 ? 0 : v1 < v2 ? -1 : 1;
+  // Names that differ before either ends sort as the pairs do; when one name starts the other, "=" meets a
+  // character of the longer name, so the pairs themselves are compared.
+  if (!l1.startsWith(l2) && !l2.startsWith(l1)) return l1 < l2 ? -1 : 1;
+  const p1 = `${l1}=${v1}`;
+  const p2 = `${l2}=${v2}`;
+  return p1 === p2 ? 0 : p1 < p2 ? -1 : 1;
+}
