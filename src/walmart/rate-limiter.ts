@@ -52,6 +52,12 @@ export interface BucketSnapshot {
 
 interface Bucket extends BucketSnapshot {
   probing: boolean;
+  /**
+   * Walmart itself said the bucket is empty (a 429, or a token count of 0) since the window began. When it has not,
+   * `remaining` reached 0 by our own count only, which includes requests whose answers never came (a dropped
+   * connection), and those may not have spent their token.
+   */
+  confirmedEmpty: boolean;
   changed: { promise: Promise<void>; resolve: () => void };
 }
 
@@ -107,6 +113,17 @@ export class RateLimiter {
         await this.#waitForChange(b, this.#options.probeWaitMs, options.signal);
         continue;
       }
+      // Empty by our own count alone, nothing out: rather than wait a whole window (for a feed bucket of 10 an hour,
+      // 6 minutes) for a token that a lost answer may never have spent, one request asks Walmart (a 429 costs nothing
+      // and settles it), and other callers wait for its answer.
+      if (!b.confirmedEmpty && (b.inFlight === 0 || b.probing)) {
+        if (!b.probing) {
+          b.probing = true;
+          return this.#lease(b, true, false);
+        }
+        await this.#waitForChange(b, this.#options.probeWaitMs, options.signal);
+        continue;
+      }
       b.replenishAt ??= now + this.#options.fallbackWindowMs;
       const until = b.replenishAt + this.#options.slackMs;
       if (until - startedAt > this.#options.maxWaitMs) {
@@ -125,7 +142,7 @@ export class RateLimiter {
   #bucket(key: string): Bucket {
     let b = this.#buckets.get(key);
     if (b === undefined) {
-      b = { mode: 'unknown', remaining: undefined, capacity: undefined, replenishAt: undefined, inFlight: 0, probing: false, changed: signal() };
+      b = { mode: 'unknown', remaining: undefined, capacity: undefined, replenishAt: undefined, inFlight: 0, probing: false, confirmedEmpty: false, changed: signal() };
       this.#buckets.set(key, b);
     }
     return b;
@@ -136,6 +153,7 @@ export class RateLimiter {
       // A new window: capacity if we learned it, otherwise back to one probe at a time.
       b.remaining = b.capacity;
       b.replenishAt = undefined;
+      b.confirmedEmpty = false;
     }
   }
 
@@ -172,6 +190,7 @@ export class RateLimiter {
         // Throttled without telling us how much: hold everyone back for a window; retry backs off too.
         b.mode = 'limited';
         b.remaining = 0;
+        b.confirmedEmpty = true;
         b.replenishAt = now + this.#options.fallbackWindowMs;
       } else if (b.mode === 'unknown' || (b.mode === 'limited' && b.capacity === undefined && b.remaining === undefined)) {
         b.mode = 'unlimited';
@@ -186,6 +205,7 @@ export class RateLimiter {
       b.remaining = Math.max(0, count - b.inFlight);
     }
     if (status === 429) b.remaining = 0;
+    b.confirmedEmpty = status === 429 || count === 0;
     if (replenishAt !== undefined) b.replenishAt = replenishAt;
     else if (b.remaining === 0) b.replenishAt ??= now + this.#options.fallbackWindowMs;
   }

@@ -68,6 +68,43 @@ describe('RateLimiter (alone)', () => {
     expect(limiter.snapshot(KEY)?.remaining).toBe(1);
   });
 
+  it('empty by its own count after a lost answer: asks Walmart with one request instead of waiting out the window', async () => {
+    const clock = new ManualClock(T0);
+    const limiter = new RateLimiter(clock, { maxWaitMs: 1_000 });
+    // One token left in a window that ends in an hour; the request that takes it loses its answer (a dropped connection).
+    (await limiter.acquire(KEY)).settle(200, limits(1, T0 + 3_600_000));
+    (await limiter.acquire(KEY)).release(true);
+    expect(limiter.snapshot(KEY)).toMatchObject({ remaining: 0 });
+    // Not told the bucket is empty: one probe goes at once (no wait of an hour, no WALMART_RATE_LIMITED).
+    const waits: number[] = [];
+    const probe = await limiter.acquire(KEY, { onWait: (ms) => waits.push(ms) });
+    expect(waits).toEqual([]);
+    expect(clock.now()).toBe(T0);
+    // Only one probe at a time: another caller waits for its answer.
+    let second = false;
+    const next = limiter.acquire(KEY).then(
+      (l) => ((second = true), l),
+      (e: unknown) => ((second = true), e),
+    );
+    await new Promise((r) => setImmediate(r));
+    expect(second).toBe(false);
+    // Walmart says the token really is gone: now the limiter waits for the window, here longer than it may.
+    probe.settle(429, limits(0, T0 + 3_600_000));
+    expect(await next).toBeInstanceOf(WalmartRateLimitError);
+  });
+
+  it('a probe that finds a token left goes on spending what Walmart says is left', async () => {
+    const clock = new ManualClock(T0);
+    const limiter = new RateLimiter(clock, { maxWaitMs: 1_000 });
+    (await limiter.acquire(KEY)).settle(200, limits(1, T0 + 3_600_000));
+    (await limiter.acquire(KEY)).release(true);
+    (await limiter.acquire(KEY)).settle(200, limits(2, T0 + 3_600_000));
+    expect(limiter.snapshot(KEY)).toMatchObject({ remaining: 2 });
+    (await limiter.acquire(KEY)).settle(200, limits(0, T0 + 3_600_000));
+    // Walmart said 0: no more probes, the next caller is told to come back in an hour.
+    expect(await limiter.acquire(KEY).catch((e: unknown) => e)).toBeInstanceOf(WalmartRateLimitError);
+  });
+
   it('reads x-next-replenish-time as epoch ms, epoch s, seconds from now or a date', () => {
     const now = 1_700_000_000_000;
     expect(readReplenishAt({ 'x-next-replenish-time': '1700000000500' }, now)).toBe(1_700_000_000_500);
