@@ -34,6 +34,8 @@ export interface TupleGroup {
 }
 
 const CHUNK = 1 << 20;
+/** A feed's first chunk: a 100-record request to the service needs a few KiB, not a zeroed MiB per store. */
+const FIRST_CHUNK = 1 << 14;
 /** Partitions per spill; a partition still over the budget is split again by other bits of the hash. */
 const PARTITION_BITS = 5;
 const PARTITIONS = 1 << PARTITION_BITS;
@@ -203,7 +205,8 @@ class Chunks {
   /** Makes room for `size` bytes at `used` in `last`; returns how many bytes that allocated (0 when it fitted). */
   reserve(size: number): number {
     if (this.used + size <= this.last.length) return 0;
-    this.last = new Uint8Array(Math.max(CHUNK, size));
+    // Chunks double from FIRST_CHUNK up to CHUNK, so a small feed allocates little and a large one few chunks.
+    this.last = new Uint8Array(Math.max(Math.min(CHUNK, Math.max(FIRST_CHUNK, this.last.length * 2)), size));
     this.list.push(this.last);
     this.used = 0;
     return this.last.length;
