@@ -183,13 +183,16 @@ export class TupleBudget {
     this.#stores.push(store);
   }
 
-  /** @internal Counts `delta` bytes of memory; past the budget, the store holding the most in memory spills it. */
+  /**
+   * @internal Counts `delta` bytes of memory; past the budget, the store holding the most in memory spills it. A store
+   * that has spilled holds only its partition buffers and cannot give back more, so it is never the one chosen.
+   */
   charge(delta: number): void {
     this.#used += delta;
     if (this.files === undefined) return;
     while (this.#used > this.bytes) {
       let largest: KeyedTuples | undefined;
-      for (const s of this.#stores) if (largest === undefined || s.inMemory > largest.inMemory) largest = s;
+      for (const s of this.#stores) if (!s.spilled && (largest === undefined || s.inMemory > largest.inMemory)) largest = s;
       if (largest === undefined || !largest.spill(this.files)) return;
     }
   }
