@@ -4,7 +4,8 @@ const NUL = '\u0000';
 // A JSON array starts with "["; a joined list is marked with a leading NUL so the two never mix. Lists are not empty.
 export function packList(items: readonly string[]): string {
   for (let i = 0; i < items.length; i++) if ((items[i] as string).includes(NUL)) return JSON.stringify(items);
-  return NUL + items.join(NUL);
+  // One join: `NUL + joined` would be a rope that each later read of its characters flattens again.
+  return ['', ...items].join(NUL);
 }
 
 export function unpackList(packed: string | undefined): string[] {

@@ -36,6 +36,12 @@ export class VariantItems {
   /** By rule id: the product types (coded) whose items it visited, and its reduce. */
   readonly #rules = new Map<string, { types: Set<number | string>; lastType: number | string; reduce: GroupReduce }>();
   #lastRecord: RecordView | undefined;
+  /** Whether #lastRecord has a Variant Group ID. */
+  #lastInGroup = false;
+  /** The last Variant Attribute Names seen, their coded field and lower-case names (see #fields). */
+  #lastNames: readonly string[] = [];
+  #lastNamesField: number | string = '';
+  #lastLowerNames: readonly string[] = [];
   #lastType: number | string = -1;
   #findings: Map<string, RuleFinding[]> | undefined;
 
@@ -49,13 +55,15 @@ export class VariantItems {
 
   /** Notes the item for the rule; the first of the rules to visit a record appends its tuple. */
   visit(ruleId: string, record: RecordView): void {
-    const groupId = groupIdOf(record);
-    if (groupId === undefined) return;
+    // Every variant rule visits each record: the first visit reads it, the others reuse what it found.
     if (record !== this.#lastRecord) {
       this.#lastRecord = record;
+      const groupId = groupIdOf(record);
+      this.#lastInGroup = groupId !== undefined;
+      if (groupId === undefined) return;
       this.#lastType = this.codes.pack(record.productType);
       this.tuples.append(groupId, record.index, this.#fields(record, this.#lastType));
-    }
+    } else if (!this.#lastInGroup) return;
     const rule = this.#rules.get(ruleId);
     if (rule !== undefined && rule.lastType !== this.#lastType) {
       rule.types.add(this.#lastType);
@@ -69,8 +77,14 @@ export class VariantItems {
     const names = namesOf(record);
     const fields: Array<string | number | undefined> = [record.sku, type, primary ? 1 : 0, displayValue(answer)];
     if (names.length === 0) return fields;
-    fields.push(this.codes.pack(packList(names)));
-    const combo = combinationKey(lowerNamesOf(record), variantValuesOf(record));
+    // A feed has few lists of names, usually one after another: the last one's code and lower-case names are reused.
+    if (!sameTexts(names, this.#lastNames)) {
+      this.#lastNames = names;
+      this.#lastNamesField = this.codes.pack(packList(names));
+      this.#lastLowerNames = lowerNamesOf(record);
+    }
+    fields.push(this.#lastNamesField);
+    const combo = combinationKey(this.#lastLowerNames, variantValuesOf(record));
     if (combo !== undefined) fields.push(combo, packList(names.map((n) => displayValue(record.get(n)))));
     return fields;
   }
@@ -94,6 +108,13 @@ export class VariantItems {
     }
     return (this.#findings.get(ruleId) ?? []).sort((a, b) => (a.record ?? 0) - (b.record ?? 0));
   }
+}
+
+/** Whether two lists hold the same texts in the same order. */
+function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** The feed's variant items, shared by its variant rules. */
