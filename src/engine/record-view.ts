@@ -33,6 +33,21 @@ export class AttributeReaders {
   }
 }
 
+const readersByAttrs = new WeakMap<AttributeIndex, AttributeReaders>();
+
+/**
+ * The readers of a compiled spec's attributes, made once per compiled spec rather than once per feed: the service
+ * starts a feed per request, and a product type has a couple of hundred attributes.
+ */
+export function readersFor(attrs: AttributeIndex): AttributeReaders {
+  let readers = readersByAttrs.get(attrs);
+  if (readers === undefined) {
+    readers = new AttributeReaders(attrs);
+    readersByAttrs.set(attrs, readers);
+  }
+  return readers;
+}
+
 class EngineRecordView implements RecordView {
   readonly index: number;
   readonly sku: string | undefined;

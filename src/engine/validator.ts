@@ -20,7 +20,8 @@ import type { ResolvedOptions, ValidateOptions } from './options.js';
 import { SpillingFeedScope } from './feed-scope.js';
 import { RecordPlaces } from './record-places.js';
 import type { RecordPlace } from './record-places.js';
-import { AttributeReaders, recordView } from './record-view.js';
+import { readersFor, recordView } from './record-view.js';
+import type { AttributeReaders } from './record-view.js';
 import { effectiveSeverity, planRecordRules, rulesFor } from './rule-set.js';
 import type { RecordPlan } from './rule-set.js';
 import { resolveSpecContext } from './spec-context.js';
@@ -359,7 +360,7 @@ export class Validator {
         if (entry === undefined) return undefined;
         const compiled = await this.#compiler.get(entry);
         const rules = rulesFor(ALL_RULES, compiled.attributes, this.options);
-        const readers = new AttributeReaders(compiled.attributes);
+        const readers = readersFor(compiled.attributes);
         const per: PerSpec = {
           compiled,
           readers,
