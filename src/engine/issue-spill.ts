@@ -1,17 +1,18 @@
 // A run's issues kept on disk instead of in memory, for a report that is written out issue by issue (the CLI's
 // JSON and CSV): at 1M rows a sheet can have 50,000 issues, about 23 MB of objects held until the end otherwise.
 // Read back in the order collect() sorts them into: by record, and in the order they came within a record.
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Issue, Severity } from '../core/issue.js';
 import { atLeast } from '../core/issue.js';
 import { LineReader } from '../sources/json-file.js';
+import { PrivateTempDir, tempIo } from './temp-dir.js';
+
+const PURPOSE = "a spreadsheet's issues until the report is written";
 
 const FLUSH_CHARS = 1 << 20;
 
 export class IssueSpill implements Iterable<Issue> {
-  readonly #dir: string;
+  readonly #dir: PrivateTempDir;
   readonly #file: string;
   #fd: number | undefined;
   #buffer = '';
@@ -21,13 +22,11 @@ export class IssueSpill implements Iterable<Issue> {
   readonly #late: Issue[] = [];
   #count = 0;
   readonly #bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  readonly #removeAtExit = (): void => this.dispose();
 
   constructor() {
-    this.#dir = mkdtempSync(join(tmpdir(), 'catalog-gate-issues-'));
-    this.#file = join(this.#dir, 'issues.jsonl');
-    this.#fd = openSync(this.#file, 'w', 0o600);
-    process.once('exit', this.#removeAtExit);
+    this.#dir = new PrivateTempDir('catalog-gate-issues-', PURPOSE);
+    this.#file = this.#dir.file('issues.jsonl');
+    this.#fd = tempIo('write', PURPOSE, () => openSync(this.#file, 'w', 0o600));
   }
 
   get length(): number {
@@ -72,15 +71,15 @@ export class IssueSpill implements Iterable<Issue> {
 
   /** Removes the file; the spill is empty afterwards. Safe to call twice. */
   dispose(): void {
-    process.off('exit', this.#removeAtExit);
     if (this.#fd !== undefined) closeSync(this.#fd);
     this.#fd = undefined;
-    rmSync(this.#dir, { recursive: true, force: true });
+    this.#dir.remove();
   }
 
   #flush(): void {
-    if (this.#buffer === '' || this.#fd === undefined) return;
-    writeSync(this.#fd, this.#buffer);
+    const fd = this.#fd;
+    if (this.#buffer === '' || fd === undefined) return;
+    tempIo('write', PURPOSE, () => writeSync(fd, this.#buffer));
     this.#buffer = '';
   }
 }

@@ -1,36 +1,14 @@
 // The files feed rules spill their tuples to past their memory budget (see core/keyed-tuples.ts): one private
 // directory per feed, made with mkdtemp under the OS temp directory only when first needed, fixed file names (a
 // counter, never anything from the input), removed when the feed ends and, failing that, when the process exits.
-import { closeSync, fstatSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CatalogGateError } from '../core/errors.js';
+import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import type { SpillFile, SpillFiles } from '../core/keyed-tuples.js';
+import { PrivateTempDir, tempIo } from './temp-dir.js';
 
-/** Runs an IO step, turning its failure into a one-line reason a user can act on. */
+const PURPOSE = "the cross-record checks' state for a large feed";
+
 function io<T>(what: string, step: () => T): T {
-  try {
-    return step();
-  } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    throw new CatalogGateError(
-      'CACHE_IO',
-      `Could not ${what} the temporary files that hold the cross-record checks' state for a large feed (${reason}); set TMPDIR to a writable directory with free space.`,
-      { cause: e },
-    );
-  }
-}
-
-const live = new Set<TempSpillFiles>();
-let exitHook = false;
-
-function removeAllLive(): void {
-  for (const files of live) files.removeAll();
-}
-
-function removeAndDie(signal: NodeJS.Signals): void {
-  removeAllLive();
-  process.kill(process.pid, signal);
+  return tempIo(what, PURPOSE, step);
 }
 
 class TempFile implements SpillFile {
@@ -82,30 +60,21 @@ class TempFile implements SpillFile {
   }
 }
 
-/** Spill files for one feed. removeAll() when the feed is done; an exit hook removes what is left. */
+/** Spill files for one feed. removeAll() when the feed is done; the directory's exit hook removes what is left. */
 export class TempSpillFiles implements SpillFiles {
-  #dir: string | undefined;
+  #dir: PrivateTempDir | undefined;
   #next = 0;
   readonly #open = new Set<TempFile>();
 
   /** The directory, once a file was made. */
   get dir(): string | undefined {
-    return this.#dir;
+    return this.#dir?.path;
   }
 
   create(): SpillFile {
-    if (this.#dir === undefined) {
-      this.#dir = io('make', () => mkdtempSync(join(tmpdir(), 'catalog-gate-feed-')));
-      live.add(this);
-      if (!exitHook) {
-        exitHook = true;
-        process.once('exit', removeAllLive);
-        // Killed by Ctrl-C or SIGTERM, a process runs no exit handlers: where nothing else handles the signal,
-        // remove the files and die of it as before.
-        for (const signal of ['SIGINT', 'SIGTERM'] as const) if (process.listenerCount(signal) === 0) process.once(signal, removeAndDie);
-      }
-    }
-    const file = new TempFile(join(this.#dir, `part-${String(this.#next++)}`));
+    // Made on the first file: a feed under its budget touches no disk.
+    this.#dir ??= new PrivateTempDir('catalog-gate-feed-', PURPOSE);
+    const file = new TempFile(this.#dir.file(`part-${String(this.#next++)}`));
     this.#open.add(file);
     return file;
   }
@@ -113,8 +82,7 @@ export class TempSpillFiles implements SpillFiles {
   removeAll(): void {
     for (const file of this.#open) file.remove();
     this.#open.clear();
-    if (this.#dir !== undefined) rmSync(this.#dir, { recursive: true, force: true });
+    this.#dir?.remove();
     this.#dir = undefined;
-    live.delete(this);
   }
 }
