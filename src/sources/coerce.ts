@@ -110,12 +110,36 @@ export function coerceScalar(cell: Cell, schema: SchemaObject): unknown {
 /** A cell for an array schema: `a|b|c` becomes three items, each coerced by the items' schema. */
 export function coerceList(cell: Cell, schema: SchemaObject): unknown[] | undefined {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return undefined;
-  const items = isSchemaObject(schema.items) ? schema.items : {};
-  const parts = typeof cell === 'string' ? cell.split(LIST_SEPARATOR).map((p) => p.trim()).filter((p) => p !== '') : [cell];
-  return parts.map((p) => coerceScalar(p, items)).filter((v) => v !== undefined);
+  const items = itemsOf(schema);
+  if (typeof cell !== 'string' || !cell.includes(LIST_SEPARATOR)) {
+    const v = coerceScalar(typeof cell === 'string' ? cell.trim() : cell, items);
+    return v === undefined ? [] : [v];
+  }
+  const out: unknown[] = [];
+  for (const part of cell.split(LIST_SEPARATOR)) {
+    const p = part.trim();
+    if (p === '') continue;
+    const v = coerceScalar(p, items);
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+const NO_ITEMS: SchemaObject = {};
+const itemsBySchema = new WeakMap<SchemaObject, SchemaObject>();
+
+/** The schema of an array's items ({} when it gives none), looked up once per schema object. */
+function itemsOf(schema: SchemaObject): SchemaObject {
+  let items = itemsBySchema.get(schema);
+  if (items === undefined) {
+    items = isSchemaObject(schema.items) ? schema.items : NO_ITEMS;
+    itemsBySchema.set(schema, items);
+  }
+  return items;
 }
 
 /** Excel's CSV export writes long numbers as 6.14619E+11: the digits after the sixth are gone. */
 export function isScientificNotation(cell: Cell): boolean {
-  return typeof cell === 'string' && /^\d(\.\d+)?e\+\d+$/i.test(cell.trim());
+  // Most text has no "+": no need to trim and match it.
+  return typeof cell === 'string' && cell.includes('+') && /^\d(\.\d+)?e\+\d+$/i.test(cell.trim());
 }

@@ -30,13 +30,29 @@ interface ColumnPlan {
   takesText: boolean;
   /** Whether it is a product ID, whose leading zeros a number cell drops. */
   isId: boolean;
+  /** The object the value goes in (an index into Plan.parents) and its key there, for a value set whole. */
+  parent: number;
+  key: string | number;
+  /** Whether other columns' values go inside this one's (an object column beside its leaves' columns). */
+  holdsOthers: boolean;
+}
+
+/**
+ * An object (or array) on the way from the item's root to a cell's value: its parent's index and its key there.
+ * Index 0 is the root. Each row makes only those its cells reach, in the order they first reach them.
+ */
+interface ParentPlan {
+  parent: number;
+  key: string | number;
+  array: boolean;
 }
 
 interface Plan {
   attrs: AttributeIndex | undefined;
   resolutions: ColumnResolution[];
-  /** By column: its plan when it maps to an attribute. */
+  /** By column: its plan when it maps to an attribute (never for a duplicate column, which is not read). */
   cells: Array<ColumnPlan | undefined>;
+  parents: ParentPlan[];
   /** Attribute path (and name) -> column letter, shared by every row of this product type. */
   columns: Record<string, string>;
 }
@@ -67,8 +83,8 @@ export class SheetMapper {
 
   async *items(): AsyncGenerator<InputItem, void, undefined> {
     for await (const row of this.#source.rows) {
-      const problems = this.#drainProblems(row.row);
-      yield await this.#item(row, problems);
+      const problems = this.#problemsSeen < this.#source.problems.length ? this.#drainProblems(row.row) : undefined;
+      yield this.#item(row, problems);
     }
     this.#drainProblems(Infinity);
   }
@@ -128,12 +144,15 @@ export class SheetMapper {
     return out;
   }
 
-  #plan(productType: string): Promise<Plan> {
+  /** The plan for a product type: at once when it is made (every row after the type's first), else a promise. */
+  #plan(productType: string): Plan | Promise<Plan> {
+    const made = this.#madePlans.get(productType);
+    if (made !== undefined) return made;
     let p = this.#plans.get(productType);
     if (p === undefined) {
       p = (async () => {
         const attrs = await this.#validator.attributesFor(productType);
-        if (attrs === undefined) return { attrs, resolutions: [], cells: [], columns: {} };
+        if (attrs === undefined) return { attrs, resolutions: [], cells: [], parents: [], columns: {} };
         const matcher = new ColumnMatcher(attrs, this.#options.columns);
         this.#knownNames.push(matcher.names());
         const columns: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -159,39 +178,64 @@ export class SheetMapper {
             this.#usedColumns.add(i);
           }
         });
+        const parents: ParentPlan[] = [{ parent: -1, key: '', array: false }];
+        const parentIndex = new Map<string, number>([['', 0]]);
         const cells = resolutions.map((r, i): ColumnPlan | undefined => {
-          if (r.kind !== 'attribute') return undefined;
+          if (r.kind !== 'attribute' || this.#duplicateColumns.has(i)) return undefined;
           const t = r.target;
           const path = [...t.attribute.segments, ...t.sub];
-          return { target: t, path, letter: columnLetters(i), takesText: typesOf(t.schema).includes('string'), isId: ID_LEAVES.has(String(t.sub.at(-1))) };
+          let parent = 0;
+          for (let k = 0; k < path.length - 1; k++) {
+            const prefix = JSON.stringify(path.slice(0, k + 1));
+            let at = parentIndex.get(prefix);
+            if (at === undefined) {
+              at = parents.push({ parent, key: path[k] as string | number, array: typeof path[k + 1] === 'number' }) - 1;
+              parentIndex.set(prefix, at);
+            }
+            parent = at;
+          }
+          const key = path[path.length - 1] as string | number;
+          return { target: t, path, letter: columnLetters(i), takesText: typesOf(t.schema).includes('string'), isId: ID_LEAVES.has(String(t.sub.at(-1))), parent, key, holdsOthers: false };
         });
-        return { attrs, resolutions, cells, columns };
+        for (const c of cells) if (c !== undefined) c.holdsOthers = parentIndex.has(JSON.stringify(c.path));
+        const plan: Plan = { attrs, resolutions, cells, parents, columns };
+        this.#madePlans.set(productType, plan);
+        return plan;
       })();
       this.#plans.set(productType, p);
     }
     return p;
   }
 
-  async #item(row: TableRow, problems: SourceIssue[]): Promise<InputItem> {
+  readonly #madePlans = new Map<string, Plan>();
+
+  /** A row as an item; at once, except for the first row of a product type, whose plan is made first. */
+  #item(row: TableRow, problems: SourceIssue[] | undefined): InputItem | Promise<InputItem> {
     const ptCell = this.#ptColumn >= 0 ? row.cells[this.#ptColumn] : null;
     const pt = (typeof ptCell === 'string' && ptCell.trim() !== '' ? ptCell.trim() : undefined) ?? this.#options.productType ?? this.#defaultProductType();
-    const location = { sheet: this.#source.sheet, row: row.row };
     if (pt === undefined) {
-      return { data: {}, location, issues: problems };
+      return { data: {}, location: { sheet: this.#source.sheet, row: row.row }, issues: problems ?? [] };
     }
-    const plan = await this.#plan(pt);
-    if (plan.attrs === undefined) return { data: { Visible: { [pt]: {} } }, location, issues: problems };
+    const plan = this.#plan(pt);
+    return plan instanceof Promise ? plan.then((p) => this.#itemWith(p, pt, row, problems)) : this.#itemWith(plan, pt, row, problems);
+  }
+
+  #itemWith(plan: Plan, pt: string, row: TableRow, problems: SourceIssue[] | undefined): InputItem {
+    const sheet = this.#source.sheet;
+    if (plan.attrs === undefined) return { data: { Visible: { [pt]: {} } }, location: { sheet, row: row.row }, issues: problems ?? [] };
     const item: Record<string, unknown> = {};
     if (plan.attrs.productType !== undefined) setPath(item, ['Visible', plan.attrs.productType], {});
-    const issues = problems;
-    const numericIds: Array<{ target: ColumnTarget; column: string; cell: number }> = [];
+    // The objects on the way to this row's values, made as its cells first reach them (0: the item).
+    const made: Array<Record<string | number, unknown> | undefined> = [item];
+    const issues = problems ?? [];
+    let numericIds: Array<{ target: ColumnTarget; column: string; cell: number }> | undefined;
     const cells = row.cells;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i] ?? null;
-      if (cell === null || (typeof cell === 'string' && cell.trim() === '') || this.#duplicateColumns.has(i)) continue;
+      if (cell === null || (typeof cell === 'string' && isBlank(cell))) continue;
       const c = plan.cells[i];
       if (c === undefined) {
-        this.#notApplicableCell(plan, pt, i, issues);
+        if (!this.#duplicateColumns.has(i)) this.#notApplicableCell(plan, pt, i, issues);
         continue;
       }
       const t = c.target;
@@ -205,22 +249,26 @@ export class SheetMapper {
           hint: `Format column ${c.letter} as Text, type the full value again, and export again.`,
         });
       }
-      if (c.isId && typeof cell === 'number' && Number.isInteger(cell)) numericIds.push({ target: t, column: c.letter, cell });
+      if (c.isId && typeof cell === 'number' && Number.isInteger(cell)) (numericIds ??= []).push({ target: t, column: c.letter, cell });
       if (t.split) {
         const list = coerceList(cell, t.schema);
-        if (list !== undefined) setPath(item, c.path, list);
+        if (list !== undefined) define(parentOf(plan.parents, made, c.parent), c.key, list);
       } else if (t.splitIntoObjects && typeof cell === 'string' && cell.includes('|')) {
         cell.split('|').forEach((part, k) => {
           const v = coerceScalar(part.trim(), t.schema);
           if (v !== undefined) setPath(item, [...t.attribute.segments, k, ...t.sub.slice(1)], v);
         });
+        // It may have replaced an object made for this row: find them again.
+        made.length = 1;
       } else {
         const v = coerceScalar(cell, t.schema);
-        if (v !== undefined) setPath(item, c.path, v);
+        if (v !== undefined) define(parentOf(plan.parents, made, c.parent), c.key, v);
       }
+      // A value set over an object other cells fill: those cells make a new one, as setPath would.
+      if (c.holdsOthers) made.length = 1;
     }
-    for (const id of numericIds) this.#restoreZeros(item, id, issues);
-    return { data: item, location: { ...location, columns: plan.columns }, issues };
+    if (numericIds !== undefined) for (const id of numericIds) this.#restoreZeros(item, id, issues);
+    return { data: item, location: { sheet, row: row.row, columns: plan.columns }, issues };
   }
 
   /** A value in a column another product type reads, but this one has no attribute for: told once per type and column. */
@@ -268,6 +316,32 @@ function typesOf(schema: Record<string, unknown>): string[] {
 
 function titleOf(t: ColumnTarget): string {
   return typeof t.schema.title === 'string' ? t.schema.title : t.attribute.title;
+}
+
+/**
+ * The object at `at` for this row, made (and put in its own parent, made too if need be) the first time a cell
+ * reaches it. What a cell set by setPath already made is taken as it is, so the two kinds of cell share objects.
+ */
+function parentOf(parents: readonly ParentPlan[], made: Array<Record<string | number, unknown> | undefined>, at: number): Record<string | number, unknown> {
+  const have = made[at];
+  if (have !== undefined) return have;
+  const p = parents[at] as ParentPlan;
+  const up = parentOf(parents, made, p.parent);
+  let next = Object.hasOwn(up, p.key) ? up[p.key] : undefined;
+  if (typeof next !== 'object' || next === null) {
+    next = p.array ? [] : {};
+    define(up, p.key, next);
+  }
+  made[at] = next as Record<string | number, unknown>;
+  return next as Record<string | number, unknown>;
+}
+
+/** Whether a cell's text is only whitespace (as `trim() === ''`), without making the trimmed string. */
+function isBlank(text: string): boolean {
+  const n = text.length;
+  // Most cells start with a visible character.
+  if (n > 0 && text.charCodeAt(0) > 0x20 && text.charCodeAt(0) < 0x7f) return false;
+  return text.trim() === '';
 }
 
 /** Sets a value at a path, creating objects and arrays on the way; keys come from the spec, never from the sheet. */

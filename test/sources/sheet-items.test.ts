@@ -97,4 +97,29 @@ describe('SheetMapper', () => {
     const report = await run(header, [ROW], { columns: { Sex: 'gender' } });
     expect(report.issues).toEqual([]);
   });
+
+  it('builds each item from its cells: nested objects, numbered and split columns, an object column beside its leaves', async () => {
+    const header = ['Product Type', 'SKU', 'Product ID', 'Product Identifiers', 'Product ID Type', 'Key Features 2', 'Key Features 1', 'Swatch Image URL', 'Swatch Variant Attribute', 'Selling Price', 'Color'];
+    const rows: Cell[][] = [
+      ['Clothing', 'A-1', '00812345100013', null, 'GTIN', 'Tagless', 'Cotton', 'https://x/a.jpg|https://x/b.jpg', 'color|color', '14.99', 'Black|Navy'],
+      // The object column's text replaces what the ID column put there, and the ID type column starts it again.
+      ['Clothing', 'A-2', '00812345100013', 'whole', 'GTIN', null, 'Cotton', 'https://x/a.jpg', 'color', 12, 'Red'],
+      ['Clothing', 'A-3', null, 'whole', 'GTIN', '  ', ' Soft ', null, null, '1e3', ' | Blue |'],
+    ];
+    const v = await Validator.create({ feedType: 'MP_ITEM', specVersion: '4.3' });
+    const mapper = new SheetMapper(table(header, rows), v);
+    const data: unknown[] = [];
+    for await (const item of mapper.items()) data.push(item.data);
+    expect(data).toEqual([
+      {
+        Visible: { Clothing: { keyFeatures: ['Cotton', 'Tagless'], swatchImages: [{ swatchImageUrl: 'https://x/a.jpg', swatchVariantAttribute: 'color' }, { swatchImageUrl: 'https://x/b.jpg', swatchVariantAttribute: 'color' }], color: ['Black', 'Navy'] } },
+        Orderable: { sku: 'A-1', productIdentifiers: { productId: '00812345100013', productIdType: 'GTIN' }, price: 14.99 },
+      },
+      {
+        Visible: { Clothing: { keyFeatures: ['Cotton'], swatchImages: [{ swatchImageUrl: 'https://x/a.jpg', swatchVariantAttribute: 'color' }], color: ['Red'] } },
+        Orderable: { sku: 'A-2', productIdentifiers: { productIdType: 'GTIN' }, price: 12 },
+      },
+      { Visible: { Clothing: { keyFeatures: [' Soft '], color: ['Blue'] } }, Orderable: { sku: 'A-3', productIdentifiers: { productIdType: 'GTIN' }, price: 1000 } },
+    ]);
+  });
 });
