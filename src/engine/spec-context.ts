@@ -21,6 +21,36 @@ const CHANNEL_FEED_TYPES: Readonly<Record<string, string>> = {
   mpsetupbymatch: 'MP_ITEM_MATCH',
 };
 
+/** Settled contexts per store, by what settled them; only successes, so at most one per cached spec and way of naming it. */
+const settled = new WeakMap<SpecStore, Map<string, SpecContext>>();
+const MAX_SETTLED = 256;
+
+/**
+ * resolveSpecContext, remembered per store for the feed type and version (or header version) that settled it: a
+ * service validating many feeds against the same spec settles it once. The store's entries are read once per store
+ * anyway (SpecStore.lockfile), so the answer cannot change under it. Failures are not remembered.
+ */
+export async function resolveSpecContextOnce(
+  store: SpecStore,
+  wanted: { feedType?: string | undefined; specVersion?: string | undefined },
+  header: Record<string, unknown> | undefined,
+): Promise<SpecContext> {
+  const channel = typeof header?.sellingChannel === 'string' ? header.sellingChannel : undefined;
+  const headerVersion = typeof header?.version === 'string' ? header.version : undefined;
+  // Only what resolveSpecContext reads: the header's channel when no feed type is given, its version when no spec version is.
+  // A channel that names no feed type of its own (not even an inherited property's name) is resolved afresh.
+  if (wanted.feedType === undefined && channel !== undefined && !Object.hasOwn(CHANNEL_FEED_TYPES, channel)) return resolveSpecContext(store, wanted, header);
+  const feedType = wanted.feedType ?? (channel === undefined ? undefined : CHANNEL_FEED_TYPES[channel]);
+  const key = `${feedType ?? ''}\u0000${wanted.specVersion === undefined ? `h${headerVersion ?? ''}` : `v${wanted.specVersion}`}`;
+  let known = settled.get(store);
+  const hit = known?.get(key);
+  if (hit !== undefined) return hit;
+  const context = await resolveSpecContext(store, wanted, header);
+  if (known === undefined) settled.set(store, (known = new Map<string, SpecContext>()));
+  if (known.size < MAX_SETTLED) known.set(key, context);
+  return context;
+}
+
 export async function resolveSpecContext(
   store: SpecStore,
   wanted: { feedType?: string | undefined; specVersion?: string | undefined },

@@ -24,7 +24,7 @@ import { readersFor, recordView } from './record-view.js';
 import type { AttributeReaders } from './record-view.js';
 import { effectiveSeverity, planRecordRules, rulesFor } from './rule-set.js';
 import type { RecordPlan } from './rule-set.js';
-import { resolveSpecContext } from './spec-context.js';
+import { resolveSpecContextOnce } from './spec-context.js';
 import type { SpecContext } from './spec-context.js';
 import { nearest } from './suggest.js';
 
@@ -47,6 +47,17 @@ interface PerSpec {
 }
 
 type RecordMeta = RecordPlace;
+
+/** What a product type's PerSpec holds for any feed: everything but the feed rules' states. */
+type SpecPlan = Omit<PerSpec, 'feedStates'>;
+
+/**
+ * Spec plans shared by every Validator with the same compiled spec and rule options (a service validates many feeds
+ * with the same ones), by the rule options as JSON; they go when the compiler lets the compiled spec go.
+ */
+const specPlans = new WeakMap<CompiledSpec, Map<string, SpecPlan>>();
+/** Rule options (JSON) remembered per compiled spec at most. */
+const MAX_PLANS = 16;
 
 /** Shared by every Validator with the same cache dir: compiled specs outlive one feed. */
 const compilers = new Map<string, { store: SpecStore; compiler: Compiler }>();
@@ -105,7 +116,7 @@ export class Validator {
   static async create(options: ValidateOptions = {}, header?: Record<string, unknown>): Promise<Validator> {
     const resolved = parseValidateOptions(options);
     const { store, compiler } = engineFor(resolved.cacheDir);
-    const context = await resolveSpecContext(store, resolved, header ?? resolved.header);
+    const context = await resolveSpecContextOnce(store, resolved, header ?? resolved.header);
     return new Validator(resolved, context, store, compiler);
   }
 
@@ -358,27 +369,41 @@ export class Validator {
       p = (async () => {
         const entry = await this.#store.resolve({ feedType: this.context.feedType, version: this.context.version, productType });
         if (entry === undefined) return undefined;
-        const compiled = await this.#compiler.get(entry);
-        const rules = rulesFor(ALL_RULES, compiled.attributes, this.options);
-        const readers = readersFor(compiled.attributes);
-        const per: PerSpec = {
-          compiled,
-          readers,
-          readSku: readers.readerOf('sku'),
-          recordRules: planRecordRules(
-            rules.filter((r): r is RecordRule => r.scope === 'record'),
-            SCREENS,
-            (a) => readers.readerOf(a),
-          ),
-          feedRules: rules.filter((r): r is FeedRule<unknown> => r.scope === 'feed'),
-          feedStates: undefined,
-        };
-        return per;
+        return { ...this.#planFor(await this.#compiler.get(entry)), feedStates: undefined };
       })();
       this.#perSpec.set(productType, p);
       p.then((per) => this.#ready.set(productType, per)).catch(() => undefined);
     }
     return p;
+  }
+
+  /** The compiled spec's rule plans for these options: made once, then shared (specPlans). */
+  #planFor(compiled: CompiledSpec): SpecPlan {
+    const key = JSON.stringify(this.options.rules ?? null);
+    let byRules = specPlans.get(compiled);
+    if (byRules === undefined) specPlans.set(compiled, (byRules = new Map<string, SpecPlan>()));
+    let plan = byRules.get(key);
+    if (plan === undefined) {
+      plan = this.#makePlan(compiled);
+      if (byRules.size < MAX_PLANS) byRules.set(key, plan);
+    }
+    return plan;
+  }
+
+  #makePlan(compiled: CompiledSpec): SpecPlan {
+    const rules = rulesFor(ALL_RULES, compiled.attributes, this.options);
+    const readers = readersFor(compiled.attributes);
+    return {
+      compiled,
+      readers,
+      readSku: readers.readerOf('sku'),
+      recordRules: planRecordRules(
+        rules.filter((r): r is RecordRule => r.scope === 'record'),
+        SCREENS,
+        (a) => readers.readerOf(a),
+      ),
+      feedRules: rules.filter((r): r is FeedRule<unknown> => r.scope === 'feed'),
+    };
   }
 
   #schemaIssue(f: SchemaFinding, index: number, meta: RecordMeta): Issue {

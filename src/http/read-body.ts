@@ -4,7 +4,10 @@ import type { IncomingMessage } from 'node:http';
 
 export type Body = Buffer | 'too-large' | 'aborted';
 
-export function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+export type BodyChunks = Buffer[] | 'too-large' | 'aborted';
+
+/** The body as it arrived, in chunks (each a buffer of its own from Node's HTTP parser), not joined. */
+export function readBodyChunks(req: IncomingMessage, limit: number): Promise<BodyChunks> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > limit) {
     req.resume();
@@ -25,8 +28,14 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Body> {
       chunks.push(chunk);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+    req.on('end', () => resolve(chunks));
     req.on('error', () => resolve('aborted'));
     req.on('aborted', () => resolve('aborted'));
   });
+}
+
+export async function readBody(req: IncomingMessage, limit: number): Promise<Body> {
+  const chunks = await readBodyChunks(req, limit);
+  if (typeof chunks === 'string') return chunks;
+  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
 }

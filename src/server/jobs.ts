@@ -1,5 +1,6 @@
 // What a pool worker runs: one request's validation, through the same engine, readers and report writers as
 // the CLI, and what it sends back (text, or a file it wrote). Runs in a worker thread; does no HTTP.
+import { StringDecoder } from 'node:string_decoder';
 import { validateFeedSource } from '../engine/validate.js';
 import { mergeValidateOptions } from '../engine/options.js';
 import type { ValidateOptions } from '../engine/options.js';
@@ -35,7 +36,8 @@ export type FileFormat = (typeof FILE_FORMATS)[number];
 
 export interface JsonJob {
   kind: 'json';
-  body: Uint8Array;
+  /** The body's bytes in the chunks they arrived in (handed over by the request thread, not joined there). */
+  chunks: Uint8Array[];
   query: SpecQuery;
   maxRows: number;
 }
@@ -82,12 +84,21 @@ function engineOptions(settings: EngineSettings, query: SpecQuery): ValidateOpti
   return mergeValidateOptions(query, settings);
 }
 
+/** The chunks as one string, without a leading byte order mark; a character split between two chunks stays whole. */
+export function bodyText(chunks: readonly Uint8Array[]): string {
+  const decoder = new StringDecoder('utf8');
+  let text = '';
+  for (const c of chunks) text += decoder.write(c);
+  text += decoder.end();
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export function runJob(job: Job, settings: EngineSettings): Promise<JobOutput> {
   return job.kind === 'json' ? runJson(job, settings) : runFile(job, settings);
 }
 
 async function runJson(job: JsonJob, settings: EngineSettings): Promise<JobOutput> {
-  const text = Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength).toString('utf8').replace(/^\uFEFF/, '');
+  const text = bodyText(job.chunks);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -198,11 +198,11 @@ export class ValidationServer {
     if (!/^application\/([\w.-]+\+)?json\b/i.test(type)) {
       throw new ServiceError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the feed as JSON with "Content-Type: application/json"; spreadsheets go to /v1/validate/file.');
     }
-    const body = await raceAbort(readBody(req, this.#o.limits.maxBodyBytes), ctx.signal);
+    const chunks = (await raceAbort(readBody(req, this.#o.limits.maxBodyBytes), ctx.signal)).map(ownBytes);
     ctx.received();
-    const own = ownBytes(body);
-    const job: JsonJob = { kind: 'json', body: own, query, maxRows: this.#o.limits.maxRows };
-    const output = await this.#pool.run(job, own.byteLength >= LARGE_JSON_BYTES ? 'large' : 'small', ctx.signal, [own.buffer as ArrayBuffer]);
+    const job: JsonJob = { kind: 'json', chunks, query, maxRows: this.#o.limits.maxRows };
+    const size = chunks.reduce((n, c) => n + c.byteLength, 0);
+    const output = await this.#pool.run(job, size >= LARGE_JSON_BYTES ? 'large' : 'small', ctx.signal, chunks.map((c) => c.buffer as ArrayBuffer));
     await sendOutput(req, res, output, undefined);
   }
 

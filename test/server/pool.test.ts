@@ -31,7 +31,10 @@ async function feedJob(times = 1): Promise<{ job: JsonJob; transfer: ArrayBuffer
   const feed = JSON.parse(await readFile(FEED, 'utf8')) as { MPItem: unknown[] };
   feed.MPItem = Array.from({ length: times }, () => feed.MPItem).flat();
   const body = new TextEncoder().encode(JSON.stringify(feed));
-  return { job: { kind: 'json', body, query: {}, maxRows: 100_000 }, transfer: [body.buffer] };
+  // In two chunks, as a body of some size arrives.
+  const half = Math.floor(body.byteLength / 2);
+  const chunks = [body.slice(0, half), body.slice(half)];
+  return { job: { kind: 'json', chunks, query: {}, maxRows: 100_000 }, transfer: chunks.map((c) => c.buffer) };
 }
 
 function report(bytes: Uint8Array): { summary: { records: number } } {
@@ -63,8 +66,8 @@ describe('worker pool', { timeout: 120_000 }, () => {
     const p = await start();
     const { job, transfer } = await feedJob();
     const output = await p.run(job, 'small', undefined, transfer);
-    // The body's buffer went to the worker (transferred, not copied).
-    expect(job.body.byteLength).toBe(0);
+    // The body's chunks went to the worker (transferred, not copied).
+    expect(job.chunks.map((c) => c.byteLength)).toEqual([0, 0]);
     expect(output).toMatchObject({ kind: 'bytes', contentType: 'application/json; charset=utf-8' });
     if (output.kind === 'bytes') expect(report(output.bytes).summary.records).toBe(7);
   });
@@ -72,7 +75,7 @@ describe('worker pool', { timeout: 120_000 }, () => {
   it('answers bad JSON with 400 from the worker', async () => {
     const p = await start();
     const body = new TextEncoder().encode('{"records": [1,');
-    await expect(p.run({ kind: 'json', body, query: {}, maxRows: 10 }, 'small', undefined, [body.buffer])).rejects.toMatchObject({ status: 400, code: 'BAD_JSON' });
+    await expect(p.run({ kind: 'json', chunks: [body], query: {}, maxRows: 10 }, 'small', undefined, [body.buffer])).rejects.toMatchObject({ status: 400, code: 'BAD_JSON' });
     expect(await runFeed(p)).toBe(7);
   });
 

@@ -111,6 +111,27 @@ describe('POST /v1/validate', () => {
     expect(array).toEqual(records);
   });
 
+  it('reads a body sent in pieces, cut inside a character, with a byte order mark', async () => {
+    // A value the report quotes, with characters of 2, 3 and 4 bytes, each piece ending inside one of them.
+    const feed = (await readFile(FEED, 'utf8')).replace('"Mle"', '"Mlé ☕ 𝄞"');
+    const bytes = new TextEncoder().encode(`\uFEFF${feed}`);
+    const cuts = [1, ...[feed.indexOf('é'), feed.indexOf('☕'), feed.indexOf('𝄞')].map((i) => new TextEncoder().encode(`\uFEFF${feed.slice(0, i)}`).byteLength + 1)];
+    const pieces = [0, ...cuts, bytes.byteLength].slice(1).map((end, i, ends) => bytes.slice(i === 0 ? 0 : (ends[i - 1] as number), end));
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = pieces.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(next);
+      },
+    });
+    const res = await fetch(`${url}/v1/validate`, { method: 'POST', body: stream, headers: { 'Content-Type': 'application/json' }, duplex: 'half' });
+    expect(res.status).toBe(200);
+    const whole = (await (await postJson(`${url}/v1/validate`, feed)).json()) as { summary: unknown; issues: unknown[] };
+    expect(await res.json()).toEqual(whole);
+    expect(JSON.stringify(whole.issues)).toContain('Gender is \\"Mlé ☕ 𝄞\\"');
+    expect(whole.summary).toEqual((cliReport(FEED) as { summary: unknown }).summary);
+  });
+
   it('answers 400 when the spec cannot be told, naming the query parameters', async () => {
     const message = await expectError(await postJson(`${url}/v1/validate`, { records: [{ sku: 'A' }] }), 400, 'USAGE');
     expect(message).toContain('pass feedType and specVersion');
