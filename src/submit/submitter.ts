@@ -3,7 +3,7 @@
 // blindly; a 413 splits the feed in halves; the hourly quota is waited for (--wait) or ends the run with
 // the rest left for the next one.
 import type { WalmartClient } from '../walmart/client.js';
-import { submitFeed } from '../walmart/endpoints/submit-feed.js';
+import { feedSubmitRoute, submitFeed } from '../walmart/endpoints/submit-feed.js';
 import { WalmartError, WalmartHttpError, WalmartOutcomeUnknownError, WalmartPayloadTooLarge, WalmartRateLimitError } from '../walmart/errors.js';
 import { buildFeedBody } from './feed-body.js';
 import { findFeedsByFileName } from './find-feed.js';
@@ -32,6 +32,12 @@ export interface SubmitterDeps {
   quotaFreesAt?: number;
   /** Feeds sent at once (default DEFAULT_SEND_CONCURRENCY); 1 sends them one after another. */
   sendConcurrency?: number;
+  /**
+   * The hourly feed quota and how much of it the ledger says this hour has used: the client's feed bucket
+   * starts from it, so the first feeds go together instead of one probe after another (each asking for a
+   * 1 s pause when throttled).
+   */
+  feedQuota?: { perHour: number; usedThisHour: number };
 }
 
 export interface SendOutcome {
@@ -104,6 +110,8 @@ export class Submitter {
   async run(plan: Plan): Promise<SendOutcome> {
     const out: SendOutcome = { sent: [], tooLarge: [...plan.tooLarge] };
     const feeds = plan.feeds;
+    const quota = this.#d.feedQuota;
+    if (quota !== undefined) this.#d.client.rateLimiter.assume(feedSubmitRoute(this.#d.feedType), { capacity: quota.perHour, remaining: quota.perHour - quota.usedThisHour });
     let next = 0;
     let stopped = false;
     const worker = async (): Promise<void> => {
