@@ -49,8 +49,21 @@ export interface SendOutcome {
   quotaUntil?: number;
 }
 
-/** Feeds in flight at once by default: the hourly quota, not this, bounds how many go. */
-export const DEFAULT_SEND_CONCURRENCY = 4;
+/**
+ * Feeds in flight at once by default: as many as the feed quota holds (10 an hour), so that the 429s some of
+ * them draw overlap in time. Each 429 pauses every feed POST for its x-next-replenish-time: sent 4 at a time,
+ * 10 feeds met about one such pause per wave of 4; sent together, the pauses coincide.
+ */
+export const DEFAULT_SEND_CONCURRENCY = 10;
+
+/** Feed bytes in flight at once, at most (feed files, with their multipart copies, are held in memory while sent). */
+export const MAX_SEND_BYTES = 40_000_000;
+
+/** How many feeds go at once: the concurrency asked for, no more than the feeds, and within MAX_SEND_BYTES (at least one). */
+export function sendWidth(feeds: ReadonlyArray<{ bytes: number }>, concurrency: number): number {
+  const largest = Math.max(1, ...feeds.map((f) => f.bytes));
+  return Math.max(1, Math.min(concurrency, feeds.length, Math.floor(MAX_SEND_BYTES / largest)));
+}
 
 /** Attempts at one feed whose answer was lost and that Walmart's list does not show. */
 const MAX_LOST_ATTEMPTS = 3;
@@ -131,7 +144,7 @@ export class Submitter {
         }
       }
     };
-    const width = Math.max(1, Math.min(this.#d.sendConcurrency ?? DEFAULT_SEND_CONCURRENCY, feeds.length));
+    const width = sendWidth(feeds, this.#d.sendConcurrency ?? DEFAULT_SEND_CONCURRENCY);
     // Every feed in flight is settled (and written down) before a failure is passed on.
     const settled = await Promise.allSettled(Array.from({ length: width }, worker));
     const failed = settled.find((r) => r.status === 'rejected');
