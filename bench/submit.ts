@@ -2,23 +2,36 @@
 // against the emulator with 429/503/reset faults and 5 s tokens, against the same run with no faults, in
 // two shapes: feeds of 2,500 (item details walked by cursor, as Walmart asks for feeds of 1,000 records or
 // more) and feeds of 950 (under 1,000, so their item-detail pages are read by offset, several at once).
-// Also the floor the emulator's rate limits alone put under this job, and the cost of one fsynced ledger
-// append. Each run i uses emulator seed 7 + i for both its fault-free and its faulted submit, so the
-// medians are over three different fault sequences, not one replayed three times.
-// Usage: npm run build && node dist/bench/submit.js [runs]
+// Run i uses emulator seed 7 + i for both its fault-free and its faulted submit, so the medians are over
+// different fault sequences, not one replayed. Every run is checked: all 9,500 valid records succeeded,
+// the 500 spoilt ones were rejected, and the emulator received each valid SKU in exactly one feed and no
+// spoilt one at all. Each faulted run also reports, from the emulator's access log, how long Walmart's
+// docs obliged the client to leave the feed POST API and the status API alone (429 -> x-next-replenish-time).
+// With --baseline DIR (a built checkout of another commit), that build's CLI is timed the same way, run for
+// run, against the same emulator code: before and after in one go.
+// Usage: npm run build && node dist/bench/submit.js [runs] [--baseline DIR] [--shapes 2500,950]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startEmulator } from '../src/emulator/index.js';
-import { DEFAULT_RATE_LIMITS } from '../src/emulator/rate-limit.js';
-import type { RateLimit } from '../src/emulator/rate-limit.js';
+import type { AccessLogEntry, Emulator, RateLimit } from '../src/emulator/index.js';
+import { DEFAULT_RATE_LIMITS } from '../src/emulator/index.js';
 import { JournalWriter } from '../src/submit/journal.js';
 import { FEED_ITEMS_PAGE_SIZE } from '../src/walmart/endpoints/feed-status.js';
 import { FEED_HEADER, mixedItems } from './data.js';
+import type { JsonObject } from './data.js';
 import { REPO, fmt, machine, median, table, timedNode } from './harness.js';
+import { runWaits } from './submit-waits.js';
+import type { RunWaits } from './submit-waits.js';
 
-const runs = Number(process.argv[2] ?? 1);
-const CLI = join(REPO, 'dist/cli/main.js');
+const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { baseline: { type: 'string' }, shapes: { type: 'string', default: '2500,950' } } });
+const runs = Number(positionals[0] ?? 1);
+const SHAPES = (opts.shapes ?? '').split(',').map(Number);
+const BUILDS: Array<{ name: string; cli: string }> = [
+  { name: 'this build', cli: join(REPO, 'dist/cli/main.js') },
+  ...(opts.baseline === undefined ? [] : [{ name: `baseline (${opts.baseline})`, cli: join(resolve(opts.baseline), 'dist/cli/main.js') }]),
+];
 process.env.WALMART_CLIENT_ID = 'bench';
 process.env.WALMART_CLIENT_SECRET = 'bench-secret';
 process.env.NO_COLOR = '1';
@@ -27,11 +40,12 @@ const RECORDS = 10_000;
 const VALID = 9_500;
 const PROCESSING_MS = 200;
 const FAULTS = '429=0.2,503=0.1,reset=0.05';
-const SHAPES = [2500, 950] as const;
 
 const dir = mkdtempSync(join(tmpdir(), 'cg-bench-submit-'));
 const file = join(dir, 'catalog.json');
-writeFileSync(file, JSON.stringify({ MPItemFeedHeader: FEED_HEADER, MPItem: mixedItems(RECORDS, 0.05).items }));
+const { items } = mixedItems(RECORDS, 0.05);
+writeFileSync(file, JSON.stringify({ MPItemFeedHeader: FEED_HEADER, MPItem: items }));
+const skus = items.map((i) => ((i as { Orderable: JsonObject }).Orderable.sku as string));
 
 /** When the n-th request (1-based) to a bucket that starts full can go, in ms from the first. */
 function bucketTime(n: number, limit: RateLimit): number {
@@ -43,23 +57,40 @@ function bucketTime(n: number, limit: RateLimit): number {
  * feed bucket lets it, is processed (processingMs), and then needs one status poll plus its item-detail
  * pages from a status bucket shared by every status call of the job.
  */
-function limitsFloorMs(feedItems: number): { ms: number; feeds: number; statusCalls: number } {
+function limitsFloorMs(feedItems: number): { ms: number; feeds: number } {
   const feeds = Math.ceil(VALID / feedItems);
-  const pages = Math.ceil(VALID / FEED_ITEMS_PAGE_SIZE);
-  const statusCalls = feeds + pages;
+  const statusCalls = feeds + Math.ceil(VALID / FEED_ITEMS_PAGE_SIZE);
   const lastFeedAt = bucketTime(feeds, DEFAULT_RATE_LIMITS.feedSubmit);
-  const statusDone = bucketTime(statusCalls, DEFAULT_RATE_LIMITS.feedStatus);
-  return { ms: Math.max(lastFeedAt + PROCESSING_MS, statusDone), feeds, statusCalls };
+  return { ms: Math.max(lastFeedAt + PROCESSING_MS, bucketTime(statusCalls, DEFAULT_RATE_LIMITS.feedStatus)), feeds };
 }
 
-async function submitOnce(feedItems: number, seed: number, faults: string | undefined): Promise<number> {
-  const emu = await startEmulator({ processingMs: PROCESSING_MS, tokenTtlSeconds: 5, seed, catalog: 'empty', ...(faults === undefined ? {} : { faults }) });
+/** Each valid SKU in exactly one feed the emulator took, no spoilt one in any. */
+async function checkExactlyOnce(emu: Emulator, label: string): Promise<void> {
+  const feeds = emu.state.feeds.list({});
+  await Promise.all(feeds.map((f) => emu.state.feeds.settled(f.feedId)));
+  const counts = new Map<string, number>();
+  for (const f of feeds) for (const i of f.items) if (i.sku !== undefined) counts.set(i.sku, (counts.get(i.sku) ?? 0) + 1);
+  skus.forEach((sku, i) => {
+    const expected = (i + 1) % 20 === 0 ? 0 : 1;
+    if ((counts.get(sku) ?? 0) !== expected) throw new Error(`${label}: SKU ${sku} arrived in ${counts.get(sku) ?? 0} feeds, expected ${expected}`);
+  });
+}
+
+interface Run {
+  ms: number;
+  waits: RunWaits;
+}
+
+async function submitOnce(cli: string, feedItems: number, seed: number, faults: string | undefined, label: string): Promise<Run> {
+  const log: AccessLogEntry[] = [];
+  const emu = await startEmulator({ processingMs: PROCESSING_MS, tokenTtlSeconds: 5, seed, catalog: 'empty', onAccessLog: (e) => log.push(e), ...(faults === undefined ? {} : { faults }) });
   try {
     const state = mkdtempSync(join(dir, 'state-'));
-    const r = await timedNode([CLI, 'submit', file, '--base-url', emu.url, '--state-dir', state, '--max-feed-items', String(feedItems), '--poll', '100ms', '--wait', '--format', 'json'], [1]);
+    const r = await timedNode([cli, 'submit', file, '--base-url', emu.url, '--state-dir', state, '--max-feed-items', String(feedItems), '--poll', '100ms', '--wait', '--format', 'json'], [1]);
     const counts = (JSON.parse(r.stdout) as { submission: { counts: Record<string, number> } }).submission.counts;
-    if (counts.succeeded !== VALID || counts.rejected !== RECORDS - VALID) throw new Error(`unexpected outcome ${JSON.stringify(counts)}`);
-    return r.wallMs;
+    if (counts.succeeded !== VALID || counts.rejected !== RECORDS - VALID) throw new Error(`${label}: unexpected outcome ${JSON.stringify(counts)}`);
+    await checkExactlyOnce(emu, label);
+    return { ms: r.wallMs, waits: runWaits(log) };
   } finally {
     await emu.close();
   }
@@ -76,34 +107,59 @@ function fsyncCost(n: number): { perAppendMs: number } {
   return { perAppendMs: ms / n };
 }
 
+const key = (build: string, shape: number): string => `${build}|${shape}`;
 const validateMs: number[] = [];
-const clean = new Map<number, number[]>(SHAPES.map((s) => [s, []]));
-const faulty = new Map<number, number[]>(SHAPES.map((s) => [s, []]));
+const clean = new Map<string, Run[]>();
+const faulty = new Map<string, Run[]>();
+const push = (m: Map<string, Run[]>, k: string, r: Run): void => void m.set(k, [...(m.get(k) ?? []), r]);
+const started = new Date().toISOString();
 for (let i = 0; i < runs; i++) {
-  validateMs.push((await timedNode([CLI, 'validate', file, '--format', 'json'], [1])).wallMs);
+  validateMs.push((await timedNode([BUILDS[0]?.cli ?? '', 'validate', file, '--format', 'json'], [1])).wallMs);
   for (const shape of SHAPES) {
-    // Each fault-free run next to its faulted twin, so a change in the machine's load hits both.
-    clean.get(shape)?.push(await submitOnce(shape, 7 + i, undefined));
-    faulty.get(shape)?.push(await submitOnce(shape, 7 + i, FAULTS));
+    for (const build of BUILDS) {
+      // Each fault-free run next to its faulted twin, so a change in the machine's load hits both.
+      const label = `${build.name}, feeds of ${shape}, seed ${7 + i}`;
+      push(clean, key(build.name, shape), await submitOnce(build.cli, shape, 7 + i, undefined, `${label}, no faults`));
+      push(faulty, key(build.name, shape), await submitOnce(build.cli, shape, 7 + i, FAULTS, `${label}, faults`));
+    }
   }
 }
 const fsync = fsyncCost(200);
 rmSync(dir, { recursive: true, force: true });
 
 const s = (ms: number): string => fmt(ms / 1000, 1);
-const rows: string[][] = [['validate only (no network)', s(median(validateMs)), '-', '-']];
+const x = (r: number): string => `${r.toFixed(2)}×`;
+console.log(JSON.stringify({ ...machine(), started, finished: new Date().toISOString() }));
+console.log(`validate only (no network): median ${s(median(validateMs))} s (${validateMs.map(s).join(' / ')})\n`);
 for (const shape of SHAPES) {
   const floor = limitsFloorMs(shape);
-  const c = median(clean.get(shape) ?? []);
-  const f = median(faulty.get(shape) ?? []);
-  const label = `feeds of ${fmt(shape)} (${floor.feeds} feeds, pages by ${shape < 1000 ? 'offset, 8 at once' : 'cursor'})`;
-  rows.push([`${label}: floor of the emulator's limits`, fmt(floor.ms / 1000, 2), '-', '-']);
-  rows.push([`${label}: no faults`, s(c), '1.00×', (clean.get(shape) ?? []).map(s).join(' / ')]);
-  rows.push([`${label}: ${FAULTS}, 5 s tokens`, s(f), `${(f / c).toFixed(2)}×`, (faulty.get(shape) ?? []).map(s).join(' / ')]);
+  console.log(`Feeds of ${fmt(shape)} (${floor.feeds} feeds, pages by ${shape < 1000 ? 'offset, 8 at once' : 'cursor'}); floor of the emulator's limits ${fmt(floor.ms / 1000, 2)} s`);
+  const rows: string[][] = [];
+  for (const build of BUILDS) {
+    const c = clean.get(key(build.name, shape)) ?? [];
+    const f = faulty.get(key(build.name, shape)) ?? [];
+    const ratios = f.map((r, i) => r.ms / (c[i]?.ms ?? Number.NaN));
+    rows.push([
+      build.name,
+      s(median(c.map((r) => r.ms))),
+      s(median(f.map((r) => r.ms))),
+      x(median(f.map((r) => r.ms)) / median(c.map((r) => r.ms))),
+      x(median(ratios)),
+      c.map((r) => s(r.ms)).join(' / '),
+      f.map((r) => s(r.ms)).join(' / '),
+      ratios.map(x).join(' / '),
+      f.map((r) => `${r.waits.feedPostPauseS.toFixed(1)}+${r.waits.statusPauseS.toFixed(1)}`).join(' / '),
+    ]);
+  }
+  console.log(
+    table(
+      ['build', 'no faults, median (s)', 'faulted, median (s)', 'ratio of medians', 'median of ratios', 'no faults, runs (s)', 'faulted, runs (s)', 'ratio per seed', 'obliged pauses per faulted run (s): feed POST + status'],
+      rows,
+    ),
+  );
+  console.log('');
 }
-console.log(JSON.stringify(machine()));
-console.log(table([`${fmt(RECORDS)} records (${fmt(VALID)} valid), submit --wait`, `median of ${runs} (s)`, 'vs no faults', 'runs (s), seeds 7..'], rows));
-console.log(
-  `floor of the limits: the last feed may leave at once (the feed bucket holds ${DEFAULT_RATE_LIMITS.feedSubmit.limit}), is processed in ${PROCESSING_MS} ms, and its polls and pages fit the status bucket (${fmt(DEFAULT_RATE_LIMITS.feedStatus.limit)} a minute); the rest of every run is CPU (validation, feed files, the emulator's own validation)`,
-);
+console.log(`faults ${FAULTS}, 5 s tokens, ${PROCESSING_MS} ms processing, poll every 100 ms; run i uses seed 7 + i (7..${6 + runs}); every run checked: ${fmt(VALID)} succeeded, ${fmt(RECORDS - VALID)} rejected, each valid SKU in exactly one feed at the emulator, no spoilt one in any`);
+console.log(`obliged pauses: time during which a 429 (x-next-replenish-time) obliged the client to send no feed POST, and no status call (union over the run)`);
+console.log(`floor of the limits: the last feed may leave at once (the feed bucket holds ${DEFAULT_RATE_LIMITS.feedSubmit.limit}), is processed in ${PROCESSING_MS} ms, and its polls and pages fit the status bucket (${fmt(DEFAULT_RATE_LIMITS.feedStatus.limit)} a minute); the rest of every run is CPU`);
 console.log(`ledger append (one entry, write + fsync): ${fsync.perAppendMs.toFixed(2)} ms each over 200 appends`);

@@ -151,6 +151,7 @@ export async function runSubmit(file: string, flags: SubmitFlags): Promise<numbe
         log,
         sleep,
         waitForQuota: flags.wait === true,
+        feedQuota: { perHour: limits.feedsPerHour, usedThisHour: recent.length },
         ...(quotaFreesAt === undefined ? {} : { quotaFreesAt }),
       });
       // With --wait, feeds are followed while later ones are still being sent.

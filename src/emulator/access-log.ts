@@ -17,6 +17,9 @@ export interface AccessLogEntry {
   /** The client ID the caller's token was issued to. */
   clientId: string | undefined;
   fault: FaultKind | undefined;
+  /** On a 429 (the bucket's or an injected one): the x-next-replenish-time it advertised, epoch ms. A client
+   * that follows Walmart's docs pauses that API until then: the wait a timeline counts as the emulator's, not the client's. */
+  replenishAt?: number;
   /** Set when the socket was destroyed instead of answered. */
   reset: boolean;
   /** The handler's exception message, for 500s the emulator did not mean. */

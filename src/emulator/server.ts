@@ -112,6 +112,7 @@ export class EmulatorServer {
       res.writeHead(reply.status, headers);
       res.end(text);
       entry.status = reply.status;
+      if (reply.status === 429) entry.replenishAt = bucket.nextReplenish;
       this.#log(entry, t0);
     };
     const reset = (): void => {
@@ -163,9 +164,12 @@ export class EmulatorServer {
       if (injected !== undefined) {
         // The request was not served, so it costs no quota; an injected 429 is a momentary throttle that
         // advertises a short wait, not the API's whole window (10 feeds an hour would mean 6 minutes).
+        // Its headers describe the bucket after the refund: a 503 on the last token once said "0 left",
+        // and a client that believed it waited out the window (6 minutes for feeds) for a token it had.
         state.limits.refund(api);
+        const after = peek();
         const now = o.clock.now();
-        return send(injected, fault === '429' ? { ...bucket, count: 0, nextReplenish: Math.min(bucket.nextReplenish, now + INJECTED_THROTTLE_MS) } : bucket);
+        return send(injected, fault === '429' ? { ...after, count: 0, nextReplenish: Math.min(after.nextReplenish, now + INJECTED_THROTTLE_MS) } : after);
       }
     }
     const ctx: RequestContext = {

@@ -2,7 +2,7 @@
 // itemsProcessing 0, or ERROR; then every item's verdict, paged, matched to the ledger's records by SKU
 // (by position where Walmart gives no SKU) and written to the ledger.
 import type { WalmartClient } from '../walmart/client.js';
-import { getFeedStatus, readFeedItems } from '../walmart/endpoints/feed-status.js';
+import { FeedItemsReader, getFeedStatus } from '../walmart/endpoints/feed-status.js';
 import type { FeedStatus, ItemIngestionStatus } from '../walmart/endpoints/feed-status.js';
 import { WalmartError } from '../walmart/errors.js';
 import { parseIngestionErrors } from '../walmart/ingestion-errors.js';
@@ -75,9 +75,9 @@ export function matchItems(feed: LedgerFeed, items: readonly ItemIngestionStatus
   return [...results.values()];
 }
 
-async function verdicts(d: FollowDeps, feed: LedgerFeed, status: FeedStatus): Promise<void> {
+async function verdicts(d: FollowDeps, feed: LedgerFeed, status: FeedStatus, reader: FeedItemsReader): Promise<void> {
   const feedId = feed.feedId as string;
-  const items: ItemIngestionStatus[] = status.feedStatus === 'ERROR' ? [] : await readFeedItems(d.client, feedId, status.itemsReceived);
+  const items: ItemIngestionStatus[] = status.feedStatus === 'ERROR' ? [] : await reader.read();
   const feedErrors = parseIngestionErrors((status as Record<string, unknown>).ingestionErrors);
   const results = matchItems(feed, items, feedErrors, status.feedStatus);
   d.ledger.write({ t: 'result', feed: feed.fileName, feedId, at: d.ledger.now(), feedStatus: status.feedStatus ?? 'UNKNOWN', items: results });
@@ -94,6 +94,8 @@ const NEW_FEED_CHECK_MS = 50;
  */
 async function followOne(d: FollowDeps, feed: LedgerFeed, stop: AbortSignal): Promise<boolean> {
   let due = Date.now() + waitBefore(d.schedule, 0);
+  // Kept across polls: a page read that fails is asked again at the next poll from where it stopped.
+  let reader: { itemsReceived: number | undefined; reader: FeedItemsReader } | undefined;
   for (let n = 1; ; n++) {
     if (d.deadline !== undefined && due > d.deadline) return false;
     try {
@@ -107,7 +109,8 @@ async function followOne(d: FollowDeps, feed: LedgerFeed, stop: AbortSignal): Pr
       const status = await getFeedStatus(d.client, feed.feedId as string, { includeDetails: false });
       await d.hooks.reach('polling');
       if (feedDone(status)) {
-        await verdicts(d, feed, status);
+        if (reader === undefined || reader.itemsReceived !== status.itemsReceived) reader = { itemsReceived: status.itemsReceived, reader: new FeedItemsReader(d.client, feed.feedId as string, status.itemsReceived) };
+        await verdicts(d, feed, status, reader.reader);
         return true;
       }
     } catch (e) {

@@ -39,6 +39,7 @@ export interface WalmartClientOptions {
   /** For backoff jitter; Math.random by default. */
   random?: () => number;
   logger?: WalmartLogger;
+  /** Overrides of DEFAULT_RETRY_OPTIONS; `maxAttempts` without `idempotentMaxAttempts` sets both. */
   retry?: Partial<RetryOptions>;
   rateLimit?: Partial<RateLimitOptions>;
   tokenRenewal?: Partial<TokenRenewalOptions>;
@@ -97,7 +98,9 @@ export class WalmartClient {
       bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_TRANSPORT_OPTIONS.bodyTimeoutMs,
       maxResponseBytes: options.maxResponseBytes ?? DEFAULT_TRANSPORT_OPTIONS.maxResponseBytes,
     });
-    const retry = retryInterceptor({ options: { ...DEFAULT_RETRY_OPTIONS, ...options.retry }, clock, random: options.random ?? Math.random });
+    // A caller that sets maxAttempts alone means it for every request, reads included.
+    const attempts = options.retry?.maxAttempts === undefined ? {} : { idempotentMaxAttempts: options.retry.maxAttempts };
+    const retry = retryInterceptor({ options: { ...DEFAULT_RETRY_OPTIONS, ...attempts, ...options.retry }, clock, random: options.random ?? Math.random });
     const headers = headersInterceptor(
       { svcName: config.svcName, channelType: config.channelType, market: config.market },
       options.newCorrelationId,

@@ -60,7 +60,7 @@ export { getTaxonomy } from './endpoints/taxonomy.js';
 export type { SubmitFeedParams, SubmitFeedResult } from './endpoints/submit-feed.js';
 export { submitFeed } from './endpoints/submit-feed.js';
 export type { FeedStatus, FeedStatusParams, ItemIngestionStatus } from './endpoints/feed-status.js';
-export { getFeedStatus, iterateFeedItems, readFeedItems } from './endpoints/feed-status.js';
+export { FeedItemsReader, getFeedStatus, iterateFeedItems, readFeedItems } from './endpoints/feed-status.js';
 export type { FeedRecord, FeedsPage, ListFeedsParams } from './endpoints/feeds-list.js';
 export { iterateFeeds, listFeeds } from './endpoints/feeds-list.js';
 export type { GetItemParams, ItemSummary, ItemsPage, ListItemsParams, ProductIdType } from './endpoints/items.js';

@@ -14,7 +14,11 @@ import { readReplenishAt, readTokenCount } from './rate-limit-headers.js';
 export interface RateLimitOptions {
   /** The longest a call waits for its bucket; beyond it the call fails with WALMART_RATE_LIMITED. */
   maxWaitMs: number;
-  /** Added to the replenish time: covers clock skew and timer rounding so we never arrive early. */
+  /**
+   * Added to the replenish time, so as not to arrive early (timer rounding, clock skew): at most this, and
+   * at most a quarter of the wait it is added to. A 429 on the status API asks for about 12 ms; a fixed 25 ms
+   * on each of those tripled every such pause of the whole API, while arriving a moment early costs one more 429.
+   */
   slackMs: number;
   /** The window assumed when Walmart gives a token count of 0 but no replenish time. */
   fallbackWindowMs: number;
@@ -58,6 +62,8 @@ interface Bucket extends BucketSnapshot {
    * connection), and those may not have spent their token.
    */
   confirmedEmpty: boolean;
+  /** The slack added to this window's replenish time (see RateLimitOptions.slackMs). */
+  slack: number;
   changed: { promise: Promise<void>; resolve: () => void };
 }
 
@@ -82,6 +88,21 @@ export class RateLimiter {
     return b === undefined
       ? undefined
       : { mode: b.mode, remaining: b.remaining, capacity: b.capacity, replenishAt: b.replenishAt, inFlight: b.inFlight };
+  }
+
+  /**
+   * What the caller knows of an API's bucket before Walmart has answered on it (a published limit, less what
+   * its own records say was spent): the bucket starts with `remaining` of `capacity` tokens instead of one
+   * probe at a time, so requests that may go together do. Walmart's headers take over from the first answer.
+   * Ignored once the bucket is known.
+   */
+  assume(key: string, known: { capacity: number; remaining: number }): void {
+    const b = this.#bucket(key);
+    if (b.mode !== 'unknown' || b.probing) return;
+    const capacity = Math.max(1, Math.floor(known.capacity));
+    b.mode = 'limited';
+    b.capacity = capacity;
+    b.remaining = Math.min(capacity, Math.max(0, Math.floor(known.remaining)));
   }
 
   async acquire(key: string, options: AcquireOptions = {}): Promise<Lease> {
@@ -124,8 +145,11 @@ export class RateLimiter {
         await this.#waitForChange(b, this.#options.probeWaitMs, options.signal);
         continue;
       }
-      b.replenishAt ??= now + this.#options.fallbackWindowMs;
-      const until = b.replenishAt + this.#options.slackMs;
+      if (b.replenishAt === undefined) {
+        b.replenishAt = now + this.#options.fallbackWindowMs;
+        b.slack = this.#slackFor(this.#options.fallbackWindowMs);
+      }
+      const until = b.replenishAt + b.slack;
       if (until - startedAt > this.#options.maxWaitMs) {
         throw new WalmartRateLimitError(
           `Walmart's rate limit for ${key} has no tokens left until ${new Date(b.replenishAt).toISOString()}, longer than this client waits (${Math.round(this.#options.maxWaitMs / 1000)} s); try again then or send fewer requests.`,
@@ -142,14 +166,14 @@ export class RateLimiter {
   #bucket(key: string): Bucket {
     let b = this.#buckets.get(key);
     if (b === undefined) {
-      b = { mode: 'unknown', remaining: undefined, capacity: undefined, replenishAt: undefined, inFlight: 0, probing: false, confirmedEmpty: false, changed: signal() };
+      b = { mode: 'unknown', remaining: undefined, capacity: undefined, replenishAt: undefined, inFlight: 0, probing: false, confirmedEmpty: false, slack: this.#options.slackMs, changed: signal() };
       this.#buckets.set(key, b);
     }
     return b;
   }
 
   #roll(b: Bucket, now: number): void {
-    if (b.mode === 'limited' && b.replenishAt !== undefined && now >= b.replenishAt + this.#options.slackMs) {
+    if (b.mode === 'limited' && b.replenishAt !== undefined && now >= b.replenishAt + b.slack) {
       // A new window: capacity if we learned it, otherwise back to one probe at a time.
       b.remaining = b.capacity;
       b.replenishAt = undefined;
@@ -192,6 +216,7 @@ export class RateLimiter {
         b.remaining = 0;
         b.confirmedEmpty = true;
         b.replenishAt = now + this.#options.fallbackWindowMs;
+        b.slack = this.#slackFor(this.#options.fallbackWindowMs);
       } else if (b.mode === 'unknown' || (b.mode === 'limited' && b.capacity === undefined && b.remaining === undefined)) {
         b.mode = 'unlimited';
       }
@@ -206,8 +231,17 @@ export class RateLimiter {
     }
     if (status === 429) b.remaining = 0;
     b.confirmedEmpty = status === 429 || count === 0;
-    if (replenishAt !== undefined) b.replenishAt = replenishAt;
-    else if (b.remaining === 0) b.replenishAt ??= now + this.#options.fallbackWindowMs;
+    if (replenishAt !== undefined) {
+      b.replenishAt = replenishAt;
+      b.slack = this.#slackFor(replenishAt - now);
+    } else if (b.remaining === 0 && b.replenishAt === undefined) {
+      b.replenishAt = now + this.#options.fallbackWindowMs;
+      b.slack = this.#slackFor(this.#options.fallbackWindowMs);
+    }
+  }
+
+  #slackFor(waitMs: number): number {
+    return Math.min(this.#options.slackMs, Math.max(1, Math.ceil(waitMs / 4)));
   }
 
   #notify(b: Bucket): void {

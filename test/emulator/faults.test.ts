@@ -102,6 +102,20 @@ describe('faults never corrupt state', () => {
     expect(emu.state.feeds.size).toBe(0);
   });
 
+  it('tells the truth about the bucket when a fault gives the token back (a 503 on the last feed token read "0 left", and a client waited out the hour)', async () => {
+    const emu = await emulator({ rateLimits: { feedSubmit: { limit: 2, windowMs: 3_600_000 } } });
+    const tok = await token(emu);
+    expect((await postFeed(emu, tok)).headers.get('x-current-token-count')).toBe('1');
+    emu.state.faults.inject('503');
+    const unavailable = await postFeed(emu, tok);
+    expect(unavailable.status).toBe(503);
+    // The token went back: one is still left, and the next POST takes it.
+    expect(unavailable.headers.get('x-current-token-count')).toBe('1');
+    const last = await postFeed(emu, tok);
+    expect(last.status).toBe(200);
+    expect(last.headers.get('x-current-token-count')).toBe('0');
+  });
+
   it('accepts a feed POST before resetting its connection, by default', async () => {
     const emu = await emulator({ processingMs: 0 });
     const tok = await token(emu);

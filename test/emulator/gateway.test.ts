@@ -169,6 +169,17 @@ describe('routes', () => {
     expect(text).not.toContain('client-secret');
     expect(text).not.toContain('wrong');
   });
+
+  it('logs the replenish time a 429 advertised, the wait a client must sit through', async () => {
+    const log: AccessLogEntry[] = [];
+    const emu = await emulator({ onAccessLog: (e) => log.push(e) });
+    const tok = await token(emu);
+    emu.state.faults.inject('429');
+    const r = await call(emu, 'GET', '/v3/feeds', { token: tok });
+    expect(r.status).toBe(429);
+    expect(log[1]?.replenishAt).toBe(Number(r.headers.get('x-next-replenish-time')));
+    expect(log[0]?.replenishAt).toBeUndefined();
+  });
 });
 
 describe('the emulator command', () => {

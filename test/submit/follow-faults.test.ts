@@ -8,7 +8,8 @@ import type { Emulator } from '../../src/emulator/index.js';
 import { follow } from '../../src/submit/follow.js';
 import { Ledger } from '../../src/submit/ledger.js';
 import { NO_PAUSE } from '../../src/submit/test-hooks.js';
-import { WalmartClient, resolveConfig, submitFeed } from '../../src/walmart/index.js';
+import { DEFAULT_RETRY_OPTIONS, WalmartClient, resolveConfig, submitFeed } from '../../src/walmart/index.js';
+import { fakeWalmart, sendJson, testClient } from '../walmart/helpers/fake-walmart.js';
 import { tempDir } from './helpers.js';
 
 const running: Emulator[] = [];
@@ -26,7 +27,8 @@ describe('follow under faults', () => {
       const body = { MPItemFeedHeader: { version: '1.3' }, MPItem: [{ Orderable: { sku: 'A' } }] };
       const { feedId } = await submitFeed(client, { feedType: 'MP_ITEM', body, fileName: 'f.json' });
       ledger.write({ t: 'intent', feed: 'f.json', feedType: 'MP_ITEM', at: 1, records: [{ k: 'MP_ITEM|A', h: 'h', n: 1, sku: 'A' }] }, { t: 'sent', feed: 'f.json', feedId, at: 2 });
-      emu.state.faults.inject('503', { times: 5, path: `/v3/feeds/${feedId}` });
+      // As many 503s as a read gets attempts: the poll fails after every retry.
+      emu.state.faults.inject('503', { times: DEFAULT_RETRY_OPTIONS.idempotentMaxAttempts, path: `/v3/feeds/${feedId}` });
       const lines: string[] = [];
       const open = await follow({ client, ledger, hooks: NO_PAUSE, schedule: [30], sleep: (ms) => new Promise((r) => setTimeout(r, ms)), log: (l) => lines.push(l) });
       expect(open).toEqual([]);
@@ -36,6 +38,34 @@ describe('follow under faults', () => {
     } finally {
       ledger.close();
       await client.close();
+    }
+  });
+
+  it('a page of item details that fails after every retry is read again at the next poll from that page, not from the first', async () => {
+    let failures = DEFAULT_RETRY_OPTIONS.idempotentMaxAttempts;
+    const walmart = await fakeWalmart((req, res) => {
+      if (req.query.get('includeDetails') === 'false') return sendJson(res, 200, { feedId: 'F@A', feedStatus: 'PROCESSED', itemsReceived: 1_000, itemsProcessing: 0 });
+      const start = Number(req.query.get('nextCursor') ?? '0');
+      if (start === 500 && failures-- > 0) return sendJson(res, 503, { error: [{ code: 'SYSTEM_ERROR', category: 'SYSTEM' }] });
+      const items = Array.from({ length: 50 }, (_, i) => ({ sku: `S${start + i}`, ingestionStatus: 'SUCCESS' }));
+      sendJson(res, 200, { feedId: 'F@A', feedStatus: 'PROCESSED', itemsReceived: 1_000, itemDetails: { itemIngestionStatus: items }, ...(start + 50 < 1_000 ? { nextCursor: String(start + 50) } : {}) });
+    });
+    const client = testClient(walmart.url, { retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+    const ledger = Ledger.open(join(tempDir(), 'state'));
+    try {
+      const records = Array.from({ length: 1_000 }, (_, i) => ({ k: `MP_ITEM|S${i}`, h: 'h', n: i + 1, sku: `S${i}` }));
+      ledger.write({ t: 'intent', feed: 'f.json', feedType: 'MP_ITEM', at: 1, records }, { t: 'sent', feed: 'f.json', feedId: 'F@A', at: 2 });
+      const lines: string[] = [];
+      const open = await follow({ client, ledger, hooks: NO_PAUSE, schedule: [5], sleep: (ms) => delay(ms), log: (l) => lines.push(l) });
+      expect(open).toEqual([]);
+      expect(lines.some((l) => /Asking again at the next poll/.test(l))).toBe(true);
+      expect(ledger.state.records.get('MP_ITEM|S999')?.state).toBe('succeeded');
+      // 20 pages read once each, the failing one 7 times and once more: no page before it was read twice.
+      const pages = walmart.apiRequests.filter((r) => r.query.get('includeDetails') === 'true').map((r) => r.query.get('nextCursor') ?? '0');
+      expect(pages.filter((p) => p !== '500')).toEqual(Array.from({ length: 19 }, (_, i) => String(i < 10 ? i * 50 : (i + 1) * 50)));
+      expect(pages.filter((p) => p === '500')).toHaveLength(DEFAULT_RETRY_OPTIONS.idempotentMaxAttempts + 1);
+    } finally {
+      ledger.close();
     }
   });
 

@@ -5,12 +5,23 @@ import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../src/submit/ledger.js';
 import { makePlan } from '../../src/submit/plan.js';
 import type { Candidate } from '../../src/submit/plan.js';
-import { Submitter } from '../../src/submit/submitter.js';
+import { DEFAULT_SEND_CONCURRENCY, MAX_SEND_BYTES, Submitter, sendWidth } from '../../src/submit/submitter.js';
 import { NO_PAUSE } from '../../src/submit/test-hooks.js';
 import { concurrencyGauge, fakeWalmart, sendJson, testClient } from '../walmart/helpers/fake-walmart.js';
 import { tempDir } from './helpers.js';
 
 const candidates: Candidate[] = Array.from({ length: 12 }, (_, i) => ({ index: i + 1, key: `MP_ITEM|S${i}`, hash: `h${i}`, bytes: 20, sku: `S${i}` }));
+
+describe('how many feeds go at once', () => {
+  it('as many as the hourly quota by default, no more than there are, and few enough large ones to stay within the bytes allowed', () => {
+    const feeds = (n: number, bytes: number) => Array.from({ length: n }, () => ({ bytes }));
+    expect(sendWidth(feeds(10, 1_000_000), DEFAULT_SEND_CONCURRENCY)).toBe(10);
+    expect(sendWidth(feeds(3, 1_000_000), DEFAULT_SEND_CONCURRENCY)).toBe(3);
+    expect(sendWidth(feeds(10, 10_000_000), DEFAULT_SEND_CONCURRENCY)).toBe(MAX_SEND_BYTES / 10_000_000);
+    expect(sendWidth(feeds(10, MAX_SEND_BYTES * 2), DEFAULT_SEND_CONCURRENCY)).toBe(1);
+    expect(sendWidth(feeds(10, 100), 1)).toBe(1);
+  });
+});
 
 describe('Submitter', () => {
   it('sends up to sendConcurrency feeds at once, each once, each written down before and after', async () => {

@@ -15,13 +15,16 @@ import {
   iterateItems,
   iterateOrders,
   listFeeds,
+  FeedItemsReader,
   MAX_PRODUCT_TYPES_PER_SPEC_REQUEST,
   readFeedItems,
   submitFeed,
+  WalmartError,
   WalmartResponseError,
 } from '../../src/walmart/index.js';
 import { EXAMPLES, readJson } from '../helpers/paths.js';
 import { concurrencyGauge, fakeWalmart, sendJson, testClient } from './helpers/fake-walmart.js';
+import { ManualClock } from './helpers/manual-clock.js';
 
 const schemaFor = (pts: string[]) => ({
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -272,6 +275,59 @@ describe('pagination', () => {
     });
     const items = await readFeedItems(testClient(walmart.url), 'F', 100);
     expect(items.map((i) => i.sku)).toEqual(Array.from({ length: 100 }, (_, i) => `S${i}`));
+  });
+
+  it('feed item details by cursor: a page that fails after every retry is read again from where the walk stopped, not from the first page', async () => {
+    let failing = true;
+    const walmart = await fakeWalmart((req, res) => {
+      const start = Number(req.query.get('nextCursor') ?? '0');
+      if (start === 100 && failing) return sendJson(res, 400, { error: [{ code: 'INVALID_REQUEST', category: 'REQUEST' }] });
+      const items = Array.from({ length: 50 }, (_, i) => ({ sku: `S${start + i}`, ingestionStatus: 'SUCCESS' }));
+      sendJson(res, 200, { feedId: 'F', itemsReceived: 1_000, itemDetails: { itemIngestionStatus: items }, ...(start + 50 < 200 ? { nextCursor: String(start + 50) } : {}) });
+    });
+    const reader = new FeedItemsReader(testClient(walmart.url), 'F', 1_000);
+    // A 400 on the first walk is Walmart refusing the request: it surfaces, and nothing is restarted.
+    await expect(reader.read()).rejects.toBeInstanceOf(WalmartError);
+    expect(walmart.apiRequests).toHaveLength(3);
+    failing = false;
+    const items = await reader.read();
+    expect(items.map((i) => i.sku)).toEqual(Array.from({ length: 200 }, (_, i) => `S${i}`));
+    expect(walmart.apiRequests.slice(3).map((r) => r.query.get('nextCursor'))).toEqual(['100', '150']);
+  });
+
+  it('feed item details by cursor: a kept cursor Walmart no longer takes starts the walk over, once', async () => {
+    let expired = false;
+    const walmart = await fakeWalmart((req, res) => {
+      const cursor = req.query.get('nextCursor');
+      if (cursor === 'old-50') {
+        if (!expired) return sendJson(res, 503, { error: [{ code: 'SYSTEM_ERROR', category: 'SYSTEM' }] });
+        return sendJson(res, 400, { error: [{ code: 'INVALID_CURSOR', category: 'REQUEST' }] });
+      }
+      const start = cursor === null ? 0 : Number(cursor.slice(4));
+      const items = Array.from({ length: 50 }, (_, i) => ({ sku: `S${start + i}` }));
+      const prefix = expired ? 'new-' : 'old-';
+      sendJson(res, 200, { feedId: 'F', itemsReceived: 1_000, itemDetails: { itemIngestionStatus: items }, ...(start === 0 ? { nextCursor: `${prefix}50` } : {}) });
+    });
+    const reader = new FeedItemsReader(testClient(walmart.url, { clock: new ManualClock() }), 'F', 1_000);
+    await expect(reader.read()).rejects.toMatchObject({ transient: true });
+    expired = true;
+    expect((await reader.read()).map((i) => i.sku)).toEqual(Array.from({ length: 100 }, (_, i) => `S${i}`));
+  });
+
+  it('feed item details by offset: a failed page is the only one read again', async () => {
+    let failing = true;
+    const walmart = await fakeWalmart((req, res) => {
+      const offset = Number(req.query.get('offset'));
+      if (offset === 100 && failing) return sendJson(res, 503, { error: [{ code: 'SYSTEM_ERROR', category: 'SYSTEM' }] });
+      const items = Array.from({ length: 50 }, (_, i) => ({ sku: `S${offset + i}`, ingestionStatus: 'SUCCESS' }));
+      sendJson(res, 200, { feedId: 'F', itemsReceived: 200, itemDetails: { itemIngestionStatus: items } });
+    });
+    const reader = new FeedItemsReader(testClient(walmart.url, { clock: new ManualClock() }), 'F', 200, { concurrency: 1 });
+    await expect(reader.read()).rejects.toMatchObject({ transient: true });
+    const before = walmart.apiRequests.length;
+    failing = false;
+    expect((await reader.read()).map((i) => i.sku)).toEqual(Array.from({ length: 200 }, (_, i) => `S${i}`));
+    expect(walmart.apiRequests.slice(before).map((r) => r.query.get('offset'))).toEqual(['100', '150']);
   });
 
   it('stops with an error instead of looping on a repeated cursor', async () => {

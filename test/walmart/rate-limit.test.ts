@@ -105,6 +105,48 @@ describe('RateLimiter (alone)', () => {
     expect(await limiter.acquire(KEY).catch((e: unknown) => e)).toBeInstanceOf(WalmartRateLimitError);
   });
 
+  it('a bucket assumed from a published limit lets that many go at once, then Walmart\'s headers take over', async () => {
+    const clock = new ManualClock(T0);
+    const limiter = new RateLimiter(clock);
+    limiter.assume(KEY, { capacity: 10, remaining: 3 });
+    const leases = [await limiter.acquire(KEY), await limiter.acquire(KEY), await limiter.acquire(KEY)];
+    expect(limiter.snapshot(KEY)).toMatchObject({ mode: 'limited', remaining: 0, inFlight: 3 });
+    // The fourth waits for an answer rather than going out on a token the caller does not have.
+    let fourth = false;
+    const next = limiter.acquire(KEY).then((l) => ((fourth = true), l));
+    await new Promise((r) => setImmediate(r));
+    expect(fourth).toBe(false);
+    leases[0]?.settle(200, limits(5, T0 + 360_000));
+    (await next).settle(200, limits(4, T0 + 360_000));
+    expect(fourth).toBe(true);
+    // Once known, an assumption changes nothing.
+    limiter.assume(KEY, { capacity: 1, remaining: 0 });
+    expect(limiter.snapshot(KEY)?.capacity).toBe(10);
+  });
+
+  it('an injected-style 429 on an assumed bucket pauses every caller until the replenish time, then all go together', async () => {
+    const clock = new ManualClock(T0);
+    const limiter = new RateLimiter(clock, { slackMs: 25 });
+    limiter.assume(KEY, { capacity: 10, remaining: 10 });
+    const first = await limiter.acquire(KEY);
+    first.settle(429, limits(0, T0 + 1_000));
+    await Promise.all([0, 1, 2].map(() => limiter.acquire(KEY)));
+    // Nobody went before the replenish time (plus slack), and all three went then, not one probe after another.
+    expect(clock.now()).toBe(T0 + 1_025);
+    expect(limiter.snapshot(KEY)).toMatchObject({ remaining: 7, inFlight: 3 });
+  });
+
+  it('adds at most a quarter of a short wait as slack: a 12 ms replenish pauses the API for 15 ms, not 37', async () => {
+    const clock = new ManualClock(T0);
+    const limiter = new RateLimiter(clock, { slackMs: 25 });
+    (await limiter.acquire(KEY)).settle(200, limits(4_000, T0 + 12));
+    (await limiter.acquire(KEY)).settle(429, limits(0, T0 + 12));
+    const waits: number[] = [];
+    await limiter.acquire(KEY, { onWait: (ms) => waits.push(ms) });
+    expect(waits).toEqual([15]);
+    expect(clock.now()).toBe(T0 + 15);
+  });
+
   it('reads x-next-replenish-time as epoch ms, epoch s, seconds from now or a date', () => {
     const now = 1_700_000_000_000;
     expect(readReplenishAt({ 'x-next-replenish-time': '1700000000500' }, now)).toBe(1_700_000_000_500);

@@ -51,9 +51,19 @@ describe('retry policy (pure)', () => {
     expect(decide({ kind: 'error', error: new Error('boom') }).retry).toBe(false);
   });
 
-  it('stops at maxAttempts', () => {
-    expect(decide(response(503), true, opts.maxAttempts - 1).retry).toBe(true);
-    expect(decide(response(503), true, opts.maxAttempts)).toEqual({ retry: false, reason: `gave up after ${opts.maxAttempts} attempts` });
+  it('stops at maxAttempts, and a read at idempotentMaxAttempts', () => {
+    expect(decide(response(503), false, opts.maxAttempts - 1).retry).toBe(true);
+    expect(decide(response(503), false, opts.maxAttempts)).toEqual({ retry: false, reason: `gave up after ${opts.maxAttempts} attempts` });
+    expect(decide(response(503), true, opts.idempotentMaxAttempts - 1).retry).toBe(true);
+    expect(decide(response(503), true, opts.idempotentMaxAttempts)).toEqual({ retry: false, reason: `gave up after ${opts.idempotentMaxAttempts} attempts` });
+  });
+
+  it('gives a read about the same patience as before it backed off from 25 ms: 7 attempts, at most 1.6 s of backoff', () => {
+    expect(opts.idempotentBaseDelayMs).toBe(25);
+    let worst = 0;
+    for (let a = 1; a < opts.idempotentMaxAttempts; a++) worst += backoffDelay(a, opts, () => 0.999999, true);
+    expect(worst).toBeGreaterThanOrEqual(1500);
+    expect(worst).toBeLessThan(1600);
   });
 
   it('waits as advertised on 429 (replenish time or Retry-After) and gives up on an over-long wait', () => {
@@ -94,8 +104,8 @@ describe('retry over HTTP', () => {
     const client = testClient(walmart.url, { clock, random: () => 0.5 });
     await expect(listItems(client)).resolves.toEqual({ itemResponse: [] });
     expect(walmart.apiRequests).toHaveLength(3);
-    // A read backs off from 100 ms (idempotentBaseDelayMs), full jitter with random 0.5: 0.5 * 100, then 0.5 * 200.
-    expect(clock.sleeps).toEqual([50, 100]);
+    // A read backs off from 25 ms (idempotentBaseDelayMs), full jitter with random 0.5: 0.5 * 25, then 0.5 * 50.
+    expect(clock.sleeps).toEqual([12, 25]);
   });
 
   it('gives up after maxAttempts with a transient WALMART_UNAVAILABLE', async () => {

@@ -27,9 +27,14 @@ export interface SubmitFeedResult {
 
 const submitResponse = z.looseObject({ feedId: z.string().min(1) });
 
+/** The rate-limit key (method + path) a feed of this type is submitted under. */
+export function feedSubmitRoute(feedType: string): string {
+  return `POST ${feedSubmitPath(feedType)}`;
+}
+
 export async function submitFeed(client: WalmartClient, params: SubmitFeedParams, options: CallOptions = {}): Promise<SubmitFeedResult> {
   const path = feedSubmitPath(params.feedType);
-  const route = `POST ${path}`;
+  const route = feedSubmitRoute(params.feedType);
   const content = typeof params.body === 'string' || params.body instanceof Uint8Array ? params.body : JSON.stringify(params.body);
   const payload =
     params.multipart === false
