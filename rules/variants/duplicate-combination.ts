@@ -4,7 +4,7 @@ import { defineFeedRule } from '../../src/core/rule.js';
 import { NAMES, describeRef, GROUP_ID } from './members.js';
 import { unpackList } from './list-field.js';
 import type { GroupReduce, VariantItems } from './variant-items.js';
-import { COMBO_FIELD, NAMES_FIELD, SKU_FIELD, TYPE_FIELD, VALUES_FIELD, variantRuleHooks } from './variant-items.js';
+import { COMBO_FIELD, NAMES_FIELD, SKU_FIELD, TYPE_FIELD, valuesOf, variantRuleHooks } from './variant-items.js';
 
 const ID = 'variants.duplicate_combination';
 
@@ -28,7 +28,7 @@ const reduce: GroupReduce = (group, visited, items, findings) => {
       record: group.record(m),
       sku: group.text(m, SKU_FIELD),
       productType: items.codes.unpack(group.field(m, TYPE_FIELD)),
-      params: { groupId: group.key, names, values: unpackList(group.text(m, VALUES_FIELD)), earlierRecord: group.record(earlier), earlierSku: group.text(earlier, SKU_FIELD) },
+      params: { groupId: group.key, names, values: valuesOf(group, m, names.length), earlierRecord: group.record(earlier), earlierSku: group.text(earlier, SKU_FIELD) },
     });
   }
 };

@@ -6,8 +6,8 @@ import { tuplesOf } from '../../src/core/rule.js';
 import type { KeyedTuples, TupleField, TupleGroup } from '../../src/core/keyed-tuples.js';
 import { perFeed } from '../per-feed.js';
 import { TextCodes } from '../text-codes.js';
-import { groupIdOf, isPrimary, lowerNamesOf, namesOf } from './members.js';
-import { packList } from './list-field.js';
+import { groupIdOf, isPrimary, lowerNamesOf, namesOf, sameTexts } from './members.js';
+import { packList, unpackList } from './list-field.js';
 import { primaryAnswerOf } from './primaries.js';
 import { setKey } from './set-key.js';
 import { displayValue, variantValuesOf } from './values.js';
@@ -24,8 +24,12 @@ export const ANSWER_FIELD = 3;
 export const NAMES_FIELD = 4;
 /** Names and normalised values together (combinationKey); undefined without names or with a blank value. */
 export const COMBO_FIELD = 5;
-/** The values as given (packList), beside COMBO_FIELD. */
+/**
+ * The values as given, beside COMBO_FIELD: a field each from here on, in the order of the names (no list to build:
+ * a value is usually the item's own text), or past SEPARATE_VALUES names one packList field. See valuesOf.
+ */
 export const VALUES_FIELD = 6;
+const SEPARATE_VALUES = 16;
 
 /** A rule's reduce of one group: `members` are the items it visited, in feed order. */
 export type GroupReduce = (group: TupleGroup, members: readonly number[], items: VariantItems, findings: RuleFinding[]) => void;
@@ -41,9 +45,9 @@ export class VariantItems {
   /** The last Variant Attribute Names seen, their coded field and lower-case names (see #fields). */
   #lastNames: readonly string[] = [];
   #lastNamesField: number | string = '';
-  #lastLowerNames: readonly string[] = [];
   #lastType: number | string = -1;
   #findings: Map<string, RuleFinding[]> | undefined;
+  readonly #scratch: TupleField[] = [];
 
   constructor(tuples: KeyedTuples) {
     this.tuples = tuples;
@@ -71,21 +75,25 @@ export class VariantItems {
     }
   }
 
-  #fields(record: RecordView, type: number | string): Array<string | number | undefined> {
+  /** The item's tuple fields, in one array reused for every item: the store copies them as it appends. */
+  #fields(record: RecordView, type: number | string): TupleField[] {
     const answer = primaryAnswerOf(record);
-    const primary = isPrimary(answer);
     const names = namesOf(record);
-    const fields: Array<string | number | undefined> = [record.sku, type, primary ? 1 : 0, displayValue(answer)];
+    const fields = this.#scratch;
+    fields.length = 0;
+    fields.push(record.sku, type, isPrimary(answer) ? 1 : 0, displayValue(answer));
     if (names.length === 0) return fields;
-    // A feed has few lists of names, usually one after another: the last one's code and lower-case names are reused.
+    // A feed has few lists of names, usually one after another: the last one's code is reused.
     if (!sameTexts(names, this.#lastNames)) {
       this.#lastNames = names;
       this.#lastNamesField = this.codes.pack(packList(names));
-      this.#lastLowerNames = lowerNamesOf(record);
     }
     fields.push(this.#lastNamesField);
-    const combo = combinationKey(this.#lastLowerNames, variantValuesOf(record));
-    if (combo !== undefined) fields.push(combo, packList(names.map((n) => displayValue(record.get(n)))));
+    const combo = combinationKey(lowerNamesOf(record), variantValuesOf(record));
+    if (combo === undefined) return fields;
+    fields.push(combo);
+    if (names.length > SEPARATE_VALUES) fields.push(packList(names.map((n) => displayValue(record.get(n)))));
+    else for (let i = 0; i < names.length; i++) fields.push(displayValue(record.get(names[i] as string)));
     return fields;
   }
 
@@ -110,11 +118,12 @@ export class VariantItems {
   }
 }
 
-/** Whether two lists hold the same texts in the same order. */
-function sameTexts(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** A member's values as given (see VALUES_FIELD), for an item with `count` Variant Attribute Names. */
+export function valuesOf(group: TupleGroup, member: number, count: number): string[] {
+  if (count > SEPARATE_VALUES) return unpackList(group.text(member, VALUES_FIELD));
+  const values: string[] = [];
+  for (let i = 0; i < count; i++) values.push(group.text(member, VALUES_FIELD + i) ?? '');
+  return values;
 }
 
 /** The feed's variant items, shared by its variant rules. */
