@@ -3,7 +3,7 @@
 import { defineFeedRule } from '../../src/core/rule.js';
 import { NAMES, describeRef, GROUP_ID } from './members.js';
 import { unpackList } from './list-field.js';
-import type { GroupReduce, VariantItems } from './variant-items.js';
+import type { GroupReduce, VariantRuleState } from './variant-items.js';
 import { COMBO_FIELD, NAMES_FIELD, SKU_FIELD, TYPE_FIELD, valuesOf, variantRuleHooks } from './variant-items.js';
 
 const ID = 'variants.duplicate_combination';
@@ -33,7 +33,7 @@ const reduce: GroupReduce = (group, visited, items, findings) => {
   }
 };
 
-export default defineFeedRule<VariantItems>({
+export default defineFeedRule<VariantRuleState>({
   id: ID,
   pack: 'variants',
   severity: 'error',

@@ -1,9 +1,10 @@
 // What a feed rule keeps of each record until the feed ends, as compact tuples under a group key (a SKU, a product ID,
-// a Variant Group ID): visit() appends, finish() reads them back key by key. Up to a memory budget the tuples are plain
-// values in columns (tuple-columns.ts), with an estimate of the heap they hold; past it they are encoded as bytes
-// (tuple-bytes.ts) and hash-partitioned into files the engine provides, and each partition is read back and grouped on
-// its own, so what a feed rule holds stays bounded whatever the feed's length. Pure: no IO of its own.
-import { HEADER, concat, encode, hashKey, maxFieldBytes, readU32, reduceBuffers } from './tuple-bytes.js';
+// a Variant Group ID): visit() appends, finish() reads them back key by key. A store starts with its tuples as plain
+// values in columns (tuple-columns.ts), cheap to add and group but heavier on the heap; past a few MiB it encodes them
+// as bytes in memory (tuple-bytes.ts); past the feed's memory budget it hash-partitions them into files the engine
+// provides, and each partition is read back and grouped on its own, so what a feed rule holds stays bounded whatever
+// the feed's length. Pure: no IO of its own.
+import { Chunks, HEADER, concat, encode, hashKey, maxFieldBytes, readU32, reduceBuffers } from './tuple-bytes.js';
 import { TupleColumns } from './tuple-columns.js';
 
 export { hashKey };
@@ -43,6 +44,12 @@ export interface TupleGroup {
  * also makes a budget of a few KiB (the tests') spill at the first tuple, as a store of bytes in chunks did.
  */
 const FIRST_CHARGE = 4 * 1024;
+/**
+ * What a store's tuples may take on the heap as values, as estimated, before they are encoded as bytes: values cost
+ * about twice the bytes, and the collector copies them while they are young, so only small feeds (the service's
+ * requests; feeds of some 10,000 items) keep them so. Bytes cost more to write and to group, not to hold.
+ */
+const COLUMN_BYTES = 4 * 1024 * 1024;
 /** A store charges the budget its estimate in steps of this much (or less when the budget has less room left). */
 const CHARGE_STEP = 64 * 1024;
 /** Partitions per spill; a partition still over the budget is split again by other bits of the hash. */
@@ -59,10 +66,14 @@ export class TupleBudget {
   #used = 0;
   readonly #stores: KeyedTuples[] = [];
 
+  /** Heap a store's tuples may take as values (as estimated) before it encodes them as bytes. */
+  readonly columnBytes: number;
+
   /** Without `files`, nothing spills: the stores keep everything in memory (rules run alone, in tests). */
-  constructor(bytes: number, files?: SpillFiles) {
+  constructor(bytes: number, files?: SpillFiles, columnBytes = COLUMN_BYTES) {
     this.bytes = bytes;
     this.files = files;
+    this.columnBytes = columnBytes;
   }
 
   get used(): number {
@@ -100,8 +111,10 @@ export class TupleBudget {
  */
 export class KeyedTuples {
   readonly #budget: TupleBudget;
-  #columns = new TupleColumns();
-  /** Bytes charged to the budget, and estimated since (charged in steps), and when to charge next. */
+  /** Where the tuples are: values in columns, until they are bytes in chunks, until they are in partition files. */
+  #columns: TupleColumns | undefined = new TupleColumns();
+  #chunks: Chunks | undefined;
+  /** Bytes charged to the budget; with columns, bytes estimated since (charged in steps), and when to charge next. */
   #inMemory = 0;
   #pending = FIRST_CHARGE;
   #chargeAt = 0;
@@ -117,13 +130,18 @@ export class KeyedTuples {
     budget.join(this);
   }
 
-  /** Bytes this store holds in memory (its columns, as estimated, or its write buffers). */
+  /** Bytes this store holds in memory: its columns (as estimated), chunks or write buffers. */
   get inMemory(): number {
-    return this.#inMemory + (this.#files === undefined ? this.#pending : 0);
+    return this.#inMemory + this.#pending;
   }
 
   get spilled(): boolean {
     return this.#files !== undefined;
+  }
+
+  /** Whether the store holds its tuples as values (it has not yet encoded them as bytes). */
+  get asValues(): boolean {
+    return this.#columns !== undefined;
   }
 
   get count(): number {
@@ -134,21 +152,43 @@ export class KeyedTuples {
   append(key: string, record: number, fields: readonly TupleField[]): void {
     if (fields.length > 254) throw new RangeError('a tuple takes at most 254 fields besides its key');
     this.#count++;
-    if (this.#files !== undefined) {
-      this.#encodeToPartition(key, record, fields);
-      return;
-    }
-    this.#pending += this.#columns.append(key, record, fields);
-    if (this.#pending >= this.#chargeAt) this.#charge();
+    const columns = this.#columns;
+    if (columns !== undefined) {
+      this.#pending += columns.append(key, record, fields);
+      if (this.#pending >= this.#chargeAt) this.#charge();
+    } else if (this.#chunks !== undefined) {
+      const grown = this.#chunks.append(key, record, fields);
+      if (grown > 0) {
+        this.#inMemory += grown;
+        this.#budget.charge(grown);
+      }
+    } else this.#encodeToPartition(key, record, fields);
   }
 
-  /** Charges what was estimated since the last charge; the budget may spill this store (or another) in the call. */
+  /**
+   * Charges what the columns were estimated to take since the last charge; the budget may spill this store (or
+   * another) in the call. Past the store's share of values, they are encoded as bytes.
+   */
   #charge(): void {
     const pending = this.#pending;
     this.#pending = 0;
     this.#inMemory += pending;
     this.#budget.charge(pending);
-    this.#chargeAt = Math.max(1, Math.min(CHARGE_STEP, this.#budget.room));
+    if (this.#columns !== undefined && this.#inMemory > this.#budget.columnBytes) this.#toChunks(this.#columns);
+    // The next charge comes before the budget or the store's share of values can be passed by much.
+    this.#chargeAt = Math.max(1, Math.min(CHARGE_STEP, this.#budget.room, this.#budget.columnBytes - this.#inMemory));
+  }
+
+  #toChunks(columns: TupleColumns): void {
+    const chunks = new Chunks();
+    let allocated = 0;
+    const fields: TupleField[] = [];
+    for (let t = 0; t < columns.size; t++) allocated += chunks.append(columns.keys[t] as string, columns.records[t] as number, columns.fieldsOf(t, fields));
+    this.#columns = undefined;
+    this.#chunks = chunks;
+    const freed = this.#inMemory;
+    this.#inMemory = allocated;
+    this.#budget.charge(allocated - freed);
   }
 
   #encodeToPartition(key: string, record: number, fields: readonly TupleField[]): void {
@@ -163,17 +203,29 @@ export class KeyedTuples {
   /** @internal Moves what is in memory to partition files; false when there is nothing to gain. */
   spill(files: SpillFiles): boolean {
     const columns = this.#columns;
-    if (this.#files !== undefined || columns.size === 0) return false;
+    const chunks = this.#chunks;
+    if (this.#files !== undefined || (columns?.size ?? 0) + (chunks?.list.length ?? 0) === 0) return false;
     this.#files = Array.from({ length: PARTITIONS }, () => files.create());
     this.#buffers = Array.from({ length: PARTITIONS }, () => new Uint8Array(PARTITION_BUFFER));
     this.#buffered = new Array<number>(PARTITIONS).fill(0);
-    this.#columns = new TupleColumns();
+    this.#columns = undefined;
+    this.#chunks = undefined;
     const freed = this.#inMemory;
     this.#inMemory = PARTITIONS * PARTITION_BUFFER;
     this.#pending = 0;
     this.#budget.charge(this.#inMemory - freed);
-    const fields: TupleField[] = [];
-    for (let t = 0; t < columns.size; t++) this.#encodeToPartition(columns.keys[t] as string, columns.records[t] as number, columns.fieldsOf(t, fields));
+    if (columns !== undefined) {
+      const fields: TupleField[] = [];
+      for (let t = 0; t < columns.size; t++) this.#encodeToPartition(columns.keys[t] as string, columns.records[t] as number, columns.fieldsOf(t, fields));
+    }
+    for (const chunk of chunks?.filled() ?? []) {
+      for (let at = 0; at < chunk.length; ) {
+        const size = readU32(chunk, at);
+        if (size === 0) break;
+        this.#toPartition(chunk.subarray(at, at + size), readU32(chunk, at + 4), 0);
+        at += size;
+      }
+    }
     return true;
   }
 
@@ -199,12 +251,14 @@ export class KeyedTuples {
    * order, and the group is valid only during its call. The store is emptied (and its files removed) as it goes.
    */
   forEachGroup(reduce: (group: TupleGroup) => void): void {
+    const columns = this.#columns;
+    const chunks = this.#chunks;
     const files = this.#files;
-    if (files === undefined) {
-      const columns = this.#columns;
-      this.#columns = new TupleColumns();
-      columns.forEachGroup(reduce);
-    } else {
+    this.#columns = new TupleColumns();
+    this.#chunks = undefined;
+    if (columns !== undefined) columns.forEachGroup(reduce);
+    else if (chunks !== undefined) reduceBuffers(chunks.filled(), reduce);
+    else if (files !== undefined) {
       files.forEach((file, p) => {
         const used = this.#buffered[p] as number;
         if (used > 0) file.append((this.#buffers[p] as Uint8Array).subarray(0, used));

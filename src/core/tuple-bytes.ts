@@ -120,6 +120,42 @@ function sameBytes(bytesA: Uint8Array, a: number, bytesB: Uint8Array, b: number)
   return true;
 }
 
+const CHUNK = 1 << 20;
+/** A store's first chunk: a small feed needs a few KiB, not a zeroed MiB per store. */
+const FIRST_CHUNK = 1 << 14;
+
+/** Tuples laid out in memory as bytes: whole chunks, each tuple inside one; a chunk's unused tail is zeros. */
+export class Chunks {
+  readonly list: Uint8Array[] = [];
+  /** The last chunk, and the bytes used in it. */
+  last: Uint8Array = new Uint8Array(0);
+  used = 0;
+
+  /** Makes room for `size` bytes at `used` in `last`; returns how many bytes that allocated (0 when it fitted). */
+  reserve(size: number): number {
+    if (this.used + size <= this.last.length) return 0;
+    // Chunks double from FIRST_CHUNK up to CHUNK, so a small feed allocates little and a large one few chunks.
+    this.last = new Uint8Array(Math.max(Math.min(CHUNK, Math.max(FIRST_CHUNK, this.last.length * 2)), size));
+    this.list.push(this.last);
+    this.used = 0;
+    return this.last.length;
+  }
+
+  /** Appends a tuple; returns how many bytes that allocated. */
+  append(key: string, record: number, fields: readonly TupleField[]): number {
+    let most = HEADER + maxFieldBytes(key);
+    for (let f = 0; f < fields.length; f++) most += maxFieldBytes(fields[f]);
+    const grown = this.reserve(most);
+    this.used += encode(this.last, this.used, hashKey(key), record, key, fields);
+    return grown;
+  }
+
+  /** The chunks as filled: the last one cut at `used`. */
+  filled(): Uint8Array[] {
+    return this.list.map((chunk) => (chunk === this.last ? chunk.subarray(0, this.used) : chunk));
+  }
+}
+
 /**
  * One key's members while its reduce runs: entries by position in a shared list (valid only during the call; the
  * group object is reused for the next key).

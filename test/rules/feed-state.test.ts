@@ -142,21 +142,31 @@ describe('KeyedTuples', () => {
     expect(budget.used).toBe(0);
   });
 
-  it('groups the same way when it spills part way through, with tuples of different widths', () => {
+  it.each([
+    // 64 KiB: the first few hundred tuples stay in memory as values, then move to partitions as bytes.
+    ['values, then files', 64 * 1024, undefined, false],
+    // Values up to 8 KiB, then bytes in memory, then files past 64 KiB.
+    ['values, then bytes in memory, then files', 64 * 1024, 8 * 1024, true],
+    // Values up to 8 KiB, then bytes in memory to the end.
+    ['values, then bytes in memory', 16 * 1024 * 1024, 8 * 1024, true],
+  ])('groups the same way when its tuples move part way through (%s), with tuples of different widths', (_name, bytes, columnBytes, asBytes) => {
     const inMemory = new KeyedTuples();
     fill(inMemory);
     const expected = collect(inMemory, 3);
     const files = new MemoryFiles();
-    // 64 KiB: the first few hundred tuples stay in memory as values, then move to partitions as bytes.
-    const budget = new TupleBudget(64 * 1024, files);
+    const budget = new TupleBudget(bytes, files, columnBytes);
     const store = new KeyedTuples(budget);
+    let bytesAt = 0;
     let spilledAt = 0;
     for (let i = 1; i <= 6_000; i++) {
       const key = i % 997 === 0 ? (i % 2 === 0 ? SAME_HASH[0] : SAME_HASH[1]) : `K-${String(i % 3_000)}`;
       store.append(key, i, [`sku-${String(i)}`, i % 5, i % 7 === 0 ? 'é👕' : undefined]);
+      if (bytesAt === 0 && !store.asValues && !store.spilled) bytesAt = i;
       if (spilledAt === 0 && store.spilled) spilledAt = i;
     }
-    expect(spilledAt).toBeGreaterThan(100);
+    expect(bytesAt > 0).toBe(asBytes);
+    expect(spilledAt > 0).toBe(bytes < 1024 * 1024);
+    if (spilledAt > 0) expect(spilledAt).toBeGreaterThan(Math.max(100, bytesAt));
     expect(collect(store, 3)).toEqual(expected);
     expect(files.live.size).toBe(0);
     expect(budget.used).toBe(0);
