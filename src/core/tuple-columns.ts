@@ -1,4 +1,4 @@
-// A feed rule's tuples while they fit its memory budget (see keyed-tuples.ts): plain values in one array per column
+// A feed rule's tuples while the store is small (see keyed-tuples.ts): plain values in one array per column
 // (keys, record numbers, each field), no object and no encoding per tuple, with an estimate of the heap they hold;
 // grouped by key at the end through a hash table of typed arrays. Pure: no IO.
 import type { TupleField, TupleGroup } from './keyed-tuples.js';
