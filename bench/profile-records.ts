@@ -1,15 +1,23 @@
 // catalog-gate alone over the benchmark's valid (or invalid) items, for `node --cpu-prof`: the per-record path
-// of part a without the raw-Ajv side. Usage: node --cpu-prof dist/bench/profile-records.js [valid|invalid] [N] [ROUNDS]
-import { Validator } from '../src/index.js';
+// of part a without the raw-Ajv side. Usage: node --cpu-prof dist/bench/profile-records.js [valid|invalid] [N] [ROUNDS] [PACKS]
+// PACKS, a comma-separated list (e.g. variants,duplicates), turns every other rule pack off; "none" turns all off,
+// "all" (the default) leaves them on.
+import { PACKS, Validator } from '../src/index.js';
 import { invalidItems, validItems } from './data.js';
 
-const [kind = 'valid', n = '10000', rounds = '10'] = process.argv.slice(2);
+const [kind = 'valid', n = '10000', rounds = '10', packs] = process.argv.slice(2);
 const items = kind === 'invalid' ? invalidItems(Number(n), 12).map((x) => x.item) : validItems(Number(n), 11);
+const on = packs === undefined || packs === 'all' ? undefined : new Set(packs.split(','));
+const rules = on === undefined ? {} : { rules: { packs: Object.fromEntries(Object.keys(PACKS).map((p) => [p, on.has(p) ? ('error' as const) : ('off' as const)])) } };
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 for (let r = 0; r < Number(rounds); r++) {
-  const v = await Validator.create({ feedType: 'MP_ITEM', specVersion: '4.3' });
+  const v = await Validator.create({ feedType: 'MP_ITEM', specVersion: '4.3', ...rules });
   for (let i = 0; i < items.length; i++) await v.record({ data: items[i] }, i + 1);
   v.finish();
 }
 const s = (performance.now() - t0) / 1000;
-console.log(`${kind}: ${String(items.length * Number(rounds))} records in ${s.toFixed(2)} s, ${(items.length * Number(rounds) / s).toFixed(0)} records/s`);
+const cpu = process.cpuUsage(c0);
+const cpuS = (cpu.user + cpu.system) / 1e6;
+const total = items.length * Number(rounds);
+console.log(`${kind}: ${String(total)} records in ${s.toFixed(2)} s, ${(total / s).toFixed(0)} records/s; CPU ${cpuS.toFixed(2)} s, ${((cpuS * 1e6) / total).toFixed(2)} CPU µs/record`);

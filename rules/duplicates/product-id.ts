@@ -3,7 +3,7 @@
 // and its padded GTIN-14 count as one.
 import type { RuleFinding } from '../../src/core/rule.js';
 import { byRecord, defineFeedRule, recordPlace, tuplesOf } from '../../src/core/rule.js';
-import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
+import type { KeyedTuples, TupleField } from '../../src/core/keyed-tuples.js';
 import { TextCodes } from '../text-codes.js';
 import { PRODUCT_IDENTIFIERS, PRODUCT_ID, readProductId } from '../identifiers/product-id.js';
 
@@ -15,6 +15,8 @@ interface ProductIdState {
   tuples: KeyedTuples;
   /** Product types (and lists of names) as numbers. */
   codes: TextCodes;
+  /** A tuple's fields, one array for every record: the store copies them. */
+  fields: TupleField[];
 }
 
 const SKU_FIELD = 0;
@@ -28,14 +30,19 @@ export default defineFeedRule<ProductIdState>({
   severity: 'error',
   description: 'Two records with different SKUs must not share a product ID.',
   needs: [PRODUCT_IDENTIFIERS],
-  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
+  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes(), fields: [undefined, 0, undefined, 0] }),
   visit(state, record) {
     const identifier = readProductId(record);
     if (identifier === undefined) return;
     const gtin14 = identifier.check.ok ? identifier.check.gtin14 : undefined;
     const key = gtin14 ?? identifier.id;
     // The ID as given only when it is not the key (a UPC padded to its GTIN-14, say).
-    state.tuples.append(key, record.index, [record.sku, state.codes.pack(record.productType), identifier.id === key ? undefined : identifier.id, gtin14 === undefined ? 0 : 1]);
+    const fields = state.fields;
+    fields[SKU_FIELD] = record.sku;
+    fields[TYPE_FIELD] = state.codes.pack(record.productType);
+    fields[ID_FIELD] = identifier.id === key ? undefined : identifier.id;
+    fields[GTIN_FIELD] = gtin14 === undefined ? 0 : 1;
+    state.tuples.append(key, record.index, fields);
   },
   finish(state) {
     const findings: RuleFinding[] = [];

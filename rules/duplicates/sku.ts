@@ -2,7 +2,7 @@
 // record as an update of the same item, so one of the two silently wins; every later occurrence is flagged.
 import type { RuleFinding } from '../../src/core/rule.js';
 import { byRecord, defineFeedRule, recordPlace, tuplesOf } from '../../src/core/rule.js';
-import type { KeyedTuples } from '../../src/core/keyed-tuples.js';
+import type { KeyedTuples, TupleField } from '../../src/core/keyed-tuples.js';
 import { TextCodes } from '../text-codes.js';
 
 const SKU = 'sku';
@@ -12,6 +12,8 @@ interface SkuState {
   tuples: KeyedTuples;
   /** Product types (and lists of names) as numbers. */
   codes: TextCodes;
+  /** A tuple's fields, one array for every record: the store copies them. */
+  fields: TupleField[];
 }
 
 export default defineFeedRule<SkuState>({
@@ -20,12 +22,15 @@ export default defineFeedRule<SkuState>({
   severity: 'error',
   description: 'Each record in a feed must have its own SKU.',
   needs: [SKU],
-  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes() }),
+  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes(), fields: [undefined, 0] }),
   visit(state, record) {
     const sku = record.sku?.trim();
     if (sku === undefined || sku === '') return;
     // The SKU as given only when trimming changed it (rare): the key is the rest of the time.
-    state.tuples.append(sku, record.index, [record.sku === sku ? undefined : record.sku, state.codes.pack(record.productType)]);
+    const fields = state.fields;
+    fields[0] = record.sku === sku ? undefined : record.sku;
+    fields[1] = state.codes.pack(record.productType);
+    state.tuples.append(sku, record.index, fields);
   },
   finish(state) {
     const findings: RuleFinding[] = [];

@@ -6,7 +6,7 @@ import type { TextCodes } from '../text-codes.js';
 import { GROUP_ID, NAMES, describeRef } from './members.js';
 import { unpackList } from './list-field.js';
 import { setKey } from './set-key.js';
-import type { GroupReduce, VariantItems } from './variant-items.js';
+import type { GroupReduce, VariantRuleState } from './variant-items.js';
 import { NAMES_FIELD, SKU_FIELD, TYPE_FIELD, variantRuleHooks } from './variant-items.js';
 
 const ID = 'variants.attribute_names_differ';
@@ -69,7 +69,7 @@ const reduce: GroupReduce = (group, visited, items, findings) => {
   }
 };
 
-export default defineFeedRule<VariantItems>({
+export default defineFeedRule<VariantRuleState>({
   id: ID,
   pack: 'variants',
   severity: 'error',

@@ -3,8 +3,8 @@
 import { defineFeedRule } from '../../src/core/rule.js';
 import { NAMES, describeRef, GROUP_ID } from './members.js';
 import { unpackList } from './list-field.js';
-import type { GroupReduce, VariantItems } from './variant-items.js';
-import { COMBO_FIELD, NAMES_FIELD, SKU_FIELD, TYPE_FIELD, VALUES_FIELD, variantRuleHooks } from './variant-items.js';
+import type { GroupReduce, VariantRuleState } from './variant-items.js';
+import { COMBO_FIELD, NAMES_FIELD, SKU_FIELD, TYPE_FIELD, valuesOf, variantRuleHooks } from './variant-items.js';
 
 const ID = 'variants.duplicate_combination';
 
@@ -28,12 +28,12 @@ const reduce: GroupReduce = (group, visited, items, findings) => {
       record: group.record(m),
       sku: group.text(m, SKU_FIELD),
       productType: items.codes.unpack(group.field(m, TYPE_FIELD)),
-      params: { groupId: group.key, names, values: unpackList(group.text(m, VALUES_FIELD)), earlierRecord: group.record(earlier), earlierSku: group.text(earlier, SKU_FIELD) },
+      params: { groupId: group.key, names, values: valuesOf(group, m, names.length), earlierRecord: group.record(earlier), earlierSku: group.text(earlier, SKU_FIELD) },
     });
   }
 };
 
-export default defineFeedRule<VariantItems>({
+export default defineFeedRule<VariantRuleState>({
   id: ID,
   pack: 'variants',
   severity: 'error',

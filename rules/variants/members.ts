@@ -35,8 +35,8 @@ export const namesOf: (record: RecordView) => readonly string[] = perRecord((rec
   const value = record.get(NAMES);
   // Items outside variant groups have none: nothing to build.
   if (value === undefined) return NO_NAMES;
-  // The usual list needs no cleaning: a copy of its own size (the feed rules keep it), rather than one grown by push.
-  if (Array.isArray(value) && allClean(value)) return value.slice() as string[];
+  // The usual list needs no cleaning: the item's own array, read-only (the feed rules keep a coded copy, not it).
+  if (Array.isArray(value) && allClean(value)) return value as string[];
   const items = Array.isArray(value) ? (value as unknown[]) : typeof value === 'string' ? value.split(/[,;|]/) : [];
   return items.filter((n): n is string => typeof n === 'string').map((n) => n.trim()).filter((n) => n !== '');
 });
@@ -45,8 +45,29 @@ function lowerCase(name: string): string {
   return name.toLowerCase();
 }
 
-/** The names in lower case, in the same order: names are compared without case. Once per record, read-only. */
-export const lowerNamesOf: (record: RecordView) => readonly string[] = perRecord((record) => namesOf(record).map(lowerCase));
+/** Whether two lists hold the same texts in the same order. */
+export function sameTexts(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+let lastNames: readonly string[] = NO_NAMES;
+let lastLowerNames: readonly string[] = NO_NAMES;
+
+/**
+ * The names in lower case, in the same order: names are compared without case. Once per record, read-only; a feed
+ * has few lists of names, usually one after another, so the last list's lower-case names are reused.
+ */
+export const lowerNamesOf: (record: RecordView) => readonly string[] = perRecord((record) => {
+  const names = namesOf(record);
+  if (!sameTexts(names, lastNames)) {
+    lastNames = names;
+    lastLowerNames = names.map(lowerCase);
+  }
+  return lastLowerNames;
+});
 
 export function isPrimary(value: unknown): boolean {
   if (value === true) return true;

@@ -2,7 +2,7 @@
 // A lone item is still told, more softly, since it is a group of one and may simply not be a variant yet.
 import { defineFeedRule } from '../../src/core/rule.js';
 import { GROUP_ID, PRIMARY } from './members.js';
-import type { GroupReduce, VariantItems } from './variant-items.js';
+import type { GroupReduce, VariantRuleState } from './variant-items.js';
 import { ANSWER_FIELD, PRIMARY_FIELD, SKU_FIELD, TYPE_FIELD, variantRuleHooks } from './variant-items.js';
 
 const ID = 'variants.no_primary';
@@ -22,7 +22,7 @@ const reduce: GroupReduce = (group, members, items, findings) => {
   });
 };
 
-export default defineFeedRule<VariantItems>({
+export default defineFeedRule<VariantRuleState>({
   id: ID,
   pack: 'variants',
   severity: 'error',

@@ -2,7 +2,7 @@
 // and points back at the first, which is the one kept unless the merchandiser decides otherwise.
 import { defineFeedRule } from '../../src/core/rule.js';
 import { GROUP_ID, PRIMARY, describeRef } from './members.js';
-import type { GroupReduce, VariantItems } from './variant-items.js';
+import type { GroupReduce, VariantRuleState } from './variant-items.js';
 import { ANSWER_FIELD, PRIMARY_FIELD, SKU_FIELD, TYPE_FIELD, variantRuleHooks } from './variant-items.js';
 
 const ID = 'variants.two_primaries';
@@ -26,7 +26,7 @@ const reduce: GroupReduce = (group, members, items, findings) => {
   }
 };
 
-export default defineFeedRule<VariantItems>({
+export default defineFeedRule<VariantRuleState>({
   id: ID,
   pack: 'variants',
   severity: 'error',

@@ -51,7 +51,11 @@ export const variantValuesOf: (record: RecordView) => ReadonlyArray<string | und
 /** A value as a merchandiser wrote it, for messages. */
 export function displayValue(value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return (value as unknown[]).map(displayValue).join(', ');
+  if (Array.isArray(value)) {
+    // A one-value list, the usual case, shows as its value: no list to map and join.
+    if (value.length === 1) return displayValue(value[0]);
+    return (value as unknown[]).map(displayValue).join(', ');
+  }
   if (typeof value === 'object') {
     const { measure, unit } = value as Record<string, unknown>;
     if (measure !== undefined) return unit === undefined ? displayValue(measure) : `${displayValue(measure)} ${displayValue(unit)}`;

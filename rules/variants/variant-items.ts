@@ -6,10 +6,10 @@ import { tuplesOf } from '../../src/core/rule.js';
 import type { KeyedTuples, TupleField, TupleGroup } from '../../src/core/keyed-tuples.js';
 import { perFeed } from '../per-feed.js';
 import { TextCodes } from '../text-codes.js';
-import { groupIdOf, isPrimary, lowerNamesOf, namesOf } from './members.js';
-import { packList } from './list-field.js';
+import { groupIdOf, isPrimary, lowerNamesOf, namesOf, sameTexts } from './members.js';
+import { packList, unpackList } from './list-field.js';
 import { primaryAnswerOf } from './primaries.js';
-import { setKey } from './set-key.js';
+import { combinationKey } from './combination-key.js';
 import { displayValue, variantValuesOf } from './values.js';
 
 /** Fields of an item's tuple. */
@@ -24,37 +24,50 @@ export const ANSWER_FIELD = 3;
 export const NAMES_FIELD = 4;
 /** Names and normalised values together (combinationKey); undefined without names or with a blank value. */
 export const COMBO_FIELD = 5;
-/** The values as given (packList), beside COMBO_FIELD. */
+/**
+ * The values as given, beside COMBO_FIELD: a field each from here on, in the order of the names (no list to build:
+ * a value is usually the item's own text), or past SEPARATE_VALUES names one packList field. See valuesOf.
+ */
 export const VALUES_FIELD = 6;
+const SEPARATE_VALUES = 16;
 
 /** A rule's reduce of one group: `members` are the items it visited, in feed order. */
 export type GroupReduce = (group: TupleGroup, members: readonly number[], items: VariantItems, findings: RuleFinding[]) => void;
+
+/** A rule joined to a feed's items: the product types (coded) whose items it visited, and its reduce. */
+interface JoinedRule {
+  types: Set<number | string>;
+  lastType: number | string;
+  reduce: GroupReduce;
+}
 
 export class VariantItems {
   readonly tuples: KeyedTuples;
   readonly codes = new TextCodes();
   /** By rule id: the product types (coded) whose items it visited, and its reduce. */
-  readonly #rules = new Map<string, { types: Set<number | string>; lastType: number | string; reduce: GroupReduce }>();
+  readonly #rules = new Map<string, JoinedRule>();
   #lastRecord: RecordView | undefined;
   /** Whether #lastRecord has a Variant Group ID. */
   #lastInGroup = false;
   /** The last Variant Attribute Names seen, their coded field and lower-case names (see #fields). */
   #lastNames: readonly string[] = [];
   #lastNamesField: number | string = '';
-  #lastLowerNames: readonly string[] = [];
   #lastType: number | string = -1;
   #findings: Map<string, RuleFinding[]> | undefined;
+  readonly #scratch: TupleField[] = [];
 
   constructor(tuples: KeyedTuples) {
     this.tuples = tuples;
   }
 
-  join(ruleId: string, reduce: GroupReduce): void {
-    this.#rules.set(ruleId, { types: new Set(), lastType: -1, reduce });
+  join(ruleId: string, reduce: GroupReduce): JoinedRule {
+    const rule: JoinedRule = { types: new Set(), lastType: -1, reduce };
+    this.#rules.set(ruleId, rule);
+    return rule;
   }
 
-  /** Notes the item for the rule; the first of the rules to visit a record appends its tuple. */
-  visit(ruleId: string, record: RecordView): void {
+  /** Notes the item for the rule (as join() returned it); the first of the rules to visit a record appends its tuple. */
+  visit(rule: JoinedRule, record: RecordView): void {
     // Every variant rule visits each record: the first visit reads it, the others reuse what it found.
     if (record !== this.#lastRecord) {
       this.#lastRecord = record;
@@ -64,28 +77,31 @@ export class VariantItems {
       this.#lastType = this.codes.pack(record.productType);
       this.tuples.append(groupId, record.index, this.#fields(record, this.#lastType));
     } else if (!this.#lastInGroup) return;
-    const rule = this.#rules.get(ruleId);
-    if (rule !== undefined && rule.lastType !== this.#lastType) {
+    if (rule.lastType !== this.#lastType) {
       rule.types.add(this.#lastType);
       rule.lastType = this.#lastType;
     }
   }
 
-  #fields(record: RecordView, type: number | string): Array<string | number | undefined> {
+  /** The item's tuple fields, in one array reused for every item: the store copies them as it appends. */
+  #fields(record: RecordView, type: number | string): TupleField[] {
     const answer = primaryAnswerOf(record);
-    const primary = isPrimary(answer);
     const names = namesOf(record);
-    const fields: Array<string | number | undefined> = [record.sku, type, primary ? 1 : 0, displayValue(answer)];
+    const fields = this.#scratch;
+    fields.length = 0;
+    fields.push(record.sku, type, isPrimary(answer) ? 1 : 0, displayValue(answer));
     if (names.length === 0) return fields;
-    // A feed has few lists of names, usually one after another: the last one's code and lower-case names are reused.
+    // A feed has few lists of names, usually one after another: the last one's code is reused.
     if (!sameTexts(names, this.#lastNames)) {
       this.#lastNames = names;
       this.#lastNamesField = this.codes.pack(packList(names));
-      this.#lastLowerNames = lowerNamesOf(record);
     }
     fields.push(this.#lastNamesField);
-    const combo = combinationKey(this.#lastLowerNames, variantValuesOf(record));
-    if (combo !== undefined) fields.push(combo, packList(names.map((n) => displayValue(record.get(n)))));
+    const combo = combinationKey(lowerNamesOf(record), variantValuesOf(record));
+    if (combo === undefined) return fields;
+    fields.push(combo);
+    if (names.length > SEPARATE_VALUES) fields.push(packList(names.map((n) => displayValue(record.get(n)))));
+    else for (let i = 0; i < names.length; i++) fields.push(displayValue(record.get(names[i] as string)));
     return fields;
   }
 
@@ -96,12 +112,22 @@ export class VariantItems {
       for (const id of this.#rules.keys()) findings.set(id, []);
       this.#findings = findings;
       const types: TupleField[] = [];
+      const all: number[] = [];
       this.tuples.forEachGroup((group) => {
         types.length = group.size;
-        for (let m = 0; m < group.size; m++) types[m] = group.field(m, TYPE_FIELD);
+        all.length = group.size;
+        for (let m = 0; m < group.size; m++) {
+          types[m] = group.field(m, TYPE_FIELD);
+          all[m] = m;
+        }
         for (const [id, rule] of this.#rules) {
-          const members: number[] = [];
-          for (let m = 0; m < group.size; m++) if (rule.types.has(types[m] as number | string)) members.push(m);
+          // Usually every rule visited every member (one product type): the shared list, read-only.
+          let members: number[] = all;
+          for (let m = 0; m < group.size; m++) {
+            if (rule.types.has(types[m] as number | string)) continue;
+            members = all.filter((n) => rule.types.has(types[n] as number | string));
+            break;
+          }
           if (members.length > 0) rule.reduce(group, members, this, findings.get(id) as RuleFinding[]);
         }
       });
@@ -110,60 +136,31 @@ export class VariantItems {
   }
 }
 
-/** Whether two lists hold the same texts in the same order. */
-function sameTexts(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** A member's values as given (see VALUES_FIELD), for an item with `count` Variant Attribute Names. */
+export function valuesOf(group: TupleGroup, member: number, count: number): string[] {
+  if (count > SEPARATE_VALUES) return unpackList(group.text(member, VALUES_FIELD));
+  const values: string[] = [];
+  for (let i = 0; i < count; i++) values.push(group.text(member, VALUES_FIELD + i) ?? '');
+  return values;
 }
 
 /** The feed's variant items, shared by its variant rules. */
 export const variantItemsOf: (feed: Parameters<typeof tuplesOf>[0]) => VariantItems = perFeed((feed) => new VariantItems(tuplesOf(feed)));
 
+/** A variant rule's state in a feed: the feed's items, and the rule as it joined them. */
+export interface VariantRuleState {
+  items: VariantItems;
+  rule: JoinedRule;
+}
+
 /** A variant rule's start, visit and finish: it joins the feed's items with its reduce, under its id. */
-export function variantRuleHooks(id: string, reduce: GroupReduce): Pick<FeedRule<VariantItems>, 'start' | 'visit' | 'finish'> {
+export function variantRuleHooks(id: string, reduce: GroupReduce): Pick<FeedRule<VariantRuleState>, 'start' | 'visit' | 'finish'> {
   return {
     start(feed) {
       const items = variantItemsOf(feed);
-      items.join(id, reduce);
-      return items;
+      return { items, rule: items.join(id, reduce) };
     },
-    visit: (items, record) => items.visit(id, record),
-    finish: (items) => items.findingsOf(id),
+    visit: (state, record) => state.items.visit(state.rule, record),
+    finish: (state) => state.items.findingsOf(id),
   };
-}
-
-/**
- * Names and normalised values together, so items varying by different attributes never match; undefined when a value
- * is blank. The key is the set of "name=value" pairs, sorted and joined (see set-key.ts); for the usual one or two
- * names it is built in one join, without making the pairs first.
- */
-export function combinationKey(lowerNames: readonly string[], values: ReadonlyArray<string | undefined>): string | undefined {
-  // A missing value is variants.missing_attribute_value's finding, and blanks would match each other.
-  for (const value of values) if (value === undefined) return undefined;
-  if (lowerNames.length === 1) return [lowerNames[0] as string, values[0] as string].join('=');
-  if (lowerNames.length === 2) {
-    const l1 = lowerNames[0] as string;
-    const v1 = values[0] as string;
-    const l2 = lowerNames[1] as string;
-    const v2 = values[1] as string;
-    const order = pairOrder(l1, v1, l2, v2);
-    if (order === 0) return [l1, v1].join('=');
-    return (order < 0 ? [l1, '=', v1, '\u0000', l2, '=', v2] : [l2, '=', v2, '\u0000', l1, '=', v1]).join('');
-  }
-  return setKey(
-    lowerNames.map((name, i) => [name, values[i] as string].join('=')),
-    '\u0000',
-  );
-}
-
-/** How "l1=v1" sorts against "l2=v2" (negative, 0, positive), mostly without building them. */
-function pairOrder(l1: string, v1: string, l2: string, v2: string): number {
-  if (l1 === l2) return v1 === v2 ? 0 : v1 < v2 ? -1 : 1;
-  // Names that differ before either ends sort as the pairs do; when one name starts the other, "=" meets a
-  // character of the longer name, so the pairs themselves are compared.
-  if (!l1.startsWith(l2) && !l2.startsWith(l1)) return l1 < l2 ? -1 : 1;
-  const p1 = `${l1}=${v1}`;
-  const p2 = `${l2}=${v2}`;
-  return p1 === p2 ? 0 : p1 < p2 ? -1 : 1;
 }

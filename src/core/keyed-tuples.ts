@@ -1,7 +1,13 @@
 // What a feed rule keeps of each record until the feed ends, as compact tuples under a group key (a SKU, a product ID,
-// a Variant Group ID): visit() appends, finish() reads them back key by key. Up to a memory budget the tuples are bytes
-// in memory; past it they are hash-partitioned into files the engine provides, and each partition is read back and
-// grouped on its own, so what a feed rule holds stays bounded whatever the feed's length. Pure: no IO of its own.
+// a Variant Group ID): visit() appends, finish() reads them back key by key. A store starts with its tuples as plain
+// values in columns (tuple-columns.ts), cheap to add and group but heavier on the heap; past a few MiB it encodes them
+// as bytes in memory (tuple-bytes.ts); past the feed's memory budget it hash-partitions them into files the engine
+// provides, and each partition is read back and grouped on its own, so what a feed rule holds stays bounded whatever
+// the feed's length. Pure: no IO of its own.
+import { Chunks, HEADER, concat, encode, hashKey, maxFieldBytes, readU32, reduceBuffers } from './tuple-bytes.js';
+import { TupleColumns } from './tuple-columns.js';
+
+export { hashKey };
 
 /** A tuple's field: a text (or undefined), or a whole number from −2^31 to 2^31 − 1. */
 export type TupleField = string | number | undefined;
@@ -33,133 +39,25 @@ export interface TupleGroup {
   sameField(a: number, b: number, field: number): boolean;
 }
 
-const CHUNK = 1 << 20;
-/** A feed's first chunk: a 100-record request to the service needs a few KiB, not a zeroed MiB per store. */
-const FIRST_CHUNK = 1 << 14;
+/**
+ * What a store's first tuple is charged beyond its own estimate: the store and its columns' first backing arrays. It
+ * also makes a budget of a few KiB (the tests') spill at the first tuple, as a store of bytes in chunks did.
+ */
+const FIRST_CHARGE = 4 * 1024;
+/**
+ * What a store's tuples may take on the heap as values, as estimated, before they are encoded as bytes: values cost
+ * about twice the bytes, and the collector copies them while they are young, so only small feeds (the service's
+ * requests; feeds of some 10,000 items) keep them so. Bytes cost more to write and to group, not to hold.
+ */
+const COLUMN_BYTES = 4 * 1024 * 1024;
+/** A store charges the budget its estimate in steps of this much (or less when the budget has less room left). */
+const CHARGE_STEP = 64 * 1024;
 /** Partitions per spill; a partition still over the budget is split again by other bits of the hash. */
 const PARTITION_BITS = 5;
 const PARTITIONS = 1 << PARTITION_BITS;
 const MAX_DEPTH = 3;
 /** Bytes a spilled store buffers per partition before writing them out. */
 const PARTITION_BUFFER = 16 * 1024;
-
-const TAG_UNDEFINED = 0;
-const TAG_INT = 1;
-/** Well-formed text as UTF-8. */
-const TAG_UTF8 = 2;
-/** Text with a lone surrogate: its UTF-16 code units as they are, so it comes back unchanged. */
-const TAG_UTF16 = 3;
-/** length (u32), hash (u32), record (i32), fields (u8) */
-const HEADER = 13;
-
-// In a u-mode pattern a surrogate pair is one code point, so this finds only the halves that stand alone.
-const LONE_SURROGATE = /\p{Cs}/u;
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-export function hashKey(text: string): number {
-  let h = 0x811c9dc5 ^ text.length;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  h ^= h >>> 15;
-  return Math.imul(h, 0x2c1b3c6d) >>> 0;
-}
-
-/** The most bytes a field can take (UTF-8 takes at most 3 bytes per UTF-16 unit; UTF-16 takes 2). */
-function maxFieldBytes(value: TupleField): number {
-  if (value === undefined) return 1;
-  if (typeof value === 'number') return 5;
-  return 5 + value.length * 3;
-}
-
-function writeU32(bytes: Uint8Array, at: number, value: number): void {
-  bytes[at] = value & 0xff;
-  bytes[at + 1] = (value >>> 8) & 0xff;
-  bytes[at + 2] = (value >>> 16) & 0xff;
-  bytes[at + 3] = (value >>> 24) & 0xff;
-}
-
-function readU32(bytes: Uint8Array, at: number): number {
-  return ((bytes[at] as number) | ((bytes[at + 1] as number) << 8) | ((bytes[at + 2] as number) << 16) | ((bytes[at + 3] as number) << 24)) >>> 0;
-}
-
-/** Writes the field at `at`; returns where the next one starts. */
-function writeField(bytes: Uint8Array, at: number, value: TupleField): number {
-  if (value === undefined) {
-    bytes[at] = TAG_UNDEFINED;
-    return at + 1;
-  }
-  if (typeof value === 'number') {
-    bytes[at] = TAG_INT;
-    writeU32(bytes, at + 1, value | 0);
-    return at + 5;
-  }
-  const start = at + 5;
-  let p = start;
-  let i = 0;
-  // Most texts are ASCII: a byte each, written here without a call into the encoder.
-  for (; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 0x80) break;
-    bytes[p++] = c;
-  }
-  if (i < value.length) {
-    const rest = value.slice(i);
-    if (LONE_SURROGATE.test(rest)) {
-      p = start;
-      for (let j = 0; j < value.length; j++) {
-        const c = value.charCodeAt(j);
-        bytes[p++] = c & 0xff;
-        bytes[p++] = c >>> 8;
-      }
-      bytes[at] = TAG_UTF16;
-      writeU32(bytes, at + 1, p - start);
-      return p;
-    }
-    p += encoder.encodeInto(rest, bytes.subarray(p)).written;
-  }
-  bytes[at] = TAG_UTF8;
-  writeU32(bytes, at + 1, p - start);
-  return p;
-}
-
-/** Where the field after the one at `at` starts. */
-function skipField(bytes: Uint8Array, at: number): number {
-  const tag = bytes[at];
-  if (tag === TAG_UNDEFINED) return at + 1;
-  if (tag === TAG_INT) return at + 5;
-  return at + 5 + readU32(bytes, at + 1);
-}
-
-function readUtf16(bytes: Uint8Array, at: number, length: number): string {
-  let text = '';
-  // In slices, so String.fromCharCode never gets more arguments than a call may take.
-  const codes: number[] = [];
-  for (let i = 0; i < length; i += 2) {
-    codes.push((bytes[at + i] as number) | ((bytes[at + i + 1] as number) << 8));
-    if (codes.length === 4096) {
-      text += String.fromCharCode(...codes);
-      codes.length = 0;
-    }
-  }
-  return codes.length === 0 ? text : text + String.fromCharCode(...codes);
-}
-
-function readField(bytes: Uint8Array, at: number): TupleField {
-  const tag = bytes[at];
-  if (tag === TAG_UNDEFINED) return undefined;
-  if (tag === TAG_INT) return readU32(bytes, at + 1) | 0;
-  const length = readU32(bytes, at + 1);
-  if (tag === TAG_UTF16) return readUtf16(bytes, at + 5, length);
-  return decoder.decode(bytes.subarray(at + 5, at + 5 + length));
-}
-
-/** Whether the fields at `a` and `b` are the same bytes. */
-function sameBytes(bytesA: Uint8Array, a: number, bytesB: Uint8Array, b: number): boolean {
-  const endA = skipField(bytesA, a);
-  if (endA - a !== skipField(bytesB, b) - b) return false;
-  for (let i = 0; i < endA - a; i++) if (bytesA[a + i] !== bytesB[b + i]) return false;
-  return true;
-}
 
 /** The budget every store of a feed shares, and where they spill past it. */
 export class TupleBudget {
@@ -168,14 +66,23 @@ export class TupleBudget {
   #used = 0;
   readonly #stores: KeyedTuples[] = [];
 
+  /** Heap a store's tuples may take as values (as estimated) before it encodes them as bytes. */
+  readonly columnBytes: number;
+
   /** Without `files`, nothing spills: the stores keep everything in memory (rules run alone, in tests). */
-  constructor(bytes: number, files?: SpillFiles) {
+  constructor(bytes: number, files?: SpillFiles, columnBytes = COLUMN_BYTES) {
     this.bytes = bytes;
     this.files = files;
+    this.columnBytes = columnBytes;
   }
 
   get used(): number {
     return this.#used;
+  }
+
+  /** Bytes left before the budget is passed (0 once it is). */
+  get room(): number {
+    return Math.max(0, this.bytes - this.#used);
   }
 
   /** @internal */
@@ -198,107 +105,19 @@ export class TupleBudget {
   }
 }
 
-/** Tuples laid out in memory: whole chunks of bytes, each tuple inside one; a chunk's unused tail is zeros. */
-class Chunks {
-  readonly list: Uint8Array[] = [];
-  /** The last chunk, and the bytes used in it. */
-  last: Uint8Array = new Uint8Array(0);
-  used = 0;
-
-  /** Makes room for `size` bytes at `used` in `last`; returns how many bytes that allocated (0 when it fitted). */
-  reserve(size: number): number {
-    if (this.used + size <= this.last.length) return 0;
-    // Chunks double from FIRST_CHUNK up to CHUNK, so a small feed allocates little and a large one few chunks.
-    this.last = new Uint8Array(Math.max(Math.min(CHUNK, Math.max(FIRST_CHUNK, this.last.length * 2)), size));
-    this.list.push(this.last);
-    this.used = 0;
-    return this.last.length;
-  }
-
-  /** The chunks as filled: the last one cut at `used`. */
-  filled(): Uint8Array[] {
-    return this.list.map((chunk) => (chunk === this.last ? chunk.subarray(0, this.used) : chunk));
-  }
-}
-
-/**
- * One key's members while its reduce runs: entries by position in a shared list (valid only during the call; the
- * group object is reused for the next key).
- */
-class Group implements TupleGroup {
-  #key: string | undefined;
-  #buffers: readonly Uint8Array[] = [];
-  #bufferOf: Int32Array = new Int32Array(0);
-  #atOf: Int32Array = new Int32Array(0);
-  #members: ArrayLike<number> = [];
-  #from = 0;
-  size = 0;
-
-  set(buffers: readonly Uint8Array[], bufferOf: Int32Array, atOf: Int32Array, members: ArrayLike<number>, from: number, size: number, key?: string): this {
-    this.#buffers = buffers;
-    this.#bufferOf = bufferOf;
-    this.#atOf = atOf;
-    this.#members = members;
-    this.#from = from;
-    this.size = size;
-    this.#key = key;
-    return this;
-  }
-
-  /** Decoded when asked for: most groups are never looked at. */
-  get key(): string {
-    this.#key ??= readField(this.#bytesOf(0), this.#atOf[this.#entry(0)] as number + HEADER) as string;
-    return this.#key;
-  }
-
-  record(member: number): number {
-    return readU32(this.#bytesOf(member), (this.#atOf[this.#entry(member)] as number) + 8) | 0;
-  }
-
-  field(member: number, field: number): TupleField {
-    const at = this.#fieldAt(member, field);
-    return at < 0 ? undefined : readField(this.#bytesOf(member), at);
-  }
-
-  text(member: number, field: number): string | undefined {
-    const value = this.field(member, field);
-    return typeof value === 'string' ? value : undefined;
-  }
-
-  sameField(a: number, b: number, field: number): boolean {
-    const atA = this.#fieldAt(a, field);
-    const atB = this.#fieldAt(b, field);
-    if (atA < 0 || atB < 0) return atA === atB;
-    return sameBytes(this.#bytesOf(a), atA, this.#bytesOf(b), atB);
-  }
-
-  #entry(member: number): number {
-    return this.#members[this.#from + member] as number;
-  }
-
-  #bytesOf(member: number): Uint8Array {
-    return this.#buffers[this.#bufferOf[this.#entry(member)] as number] as Uint8Array;
-  }
-
-  /** Where the field starts in its buffer, or -1 when the tuple has no such field. Field 0 of the tuple is the key. */
-  #fieldAt(member: number, field: number): number {
-    const bytes = this.#bytesOf(member);
-    const at = this.#atOf[this.#entry(member)] as number;
-    if (field < 0 || field + 1 >= (bytes[at + 12] as number)) return -1;
-    let p = skipField(bytes, at + HEADER);
-    for (let f = 0; f < field; f++) p = skipField(bytes, p);
-    return p;
-  }
-}
-
 /**
  * A feed rule's tuples: append() during the feed, forEachGroup() once at its end. Each tuple carries its record
  * number and up to 254 fields besides its key, which it keeps too, so keys that share a hash are told apart.
  */
 export class KeyedTuples {
   readonly #budget: TupleBudget;
-  #chunks = new Chunks();
+  /** Where the tuples are: values in columns, until they are bytes in chunks, until they are in partition files. */
+  #columns: TupleColumns | undefined = new TupleColumns();
+  #chunks: Chunks | undefined;
+  /** Bytes charged to the budget; with columns, bytes estimated since (charged in steps), and when to charge next. */
   #inMemory = 0;
+  #pending = FIRST_CHARGE;
+  #chargeAt = 0;
   /** Once spilled: a file and a write buffer per partition, and a tuple's bytes before they go to one. */
   #files: SpillFile[] | undefined;
   #buffers: Uint8Array[] = [];
@@ -311,52 +130,95 @@ export class KeyedTuples {
     budget.join(this);
   }
 
-  /** Bytes this store holds in memory (chunks and write buffers). */
+  /** Bytes this store holds in memory: its columns (as estimated), chunks or write buffers. */
   get inMemory(): number {
-    return this.#inMemory;
+    return this.#inMemory + this.#pending;
   }
 
   get spilled(): boolean {
     return this.#files !== undefined;
   }
 
+  /** Whether the store holds its tuples as values (it has not yet encoded them as bytes). */
+  get asValues(): boolean {
+    return this.#columns !== undefined;
+  }
+
   get count(): number {
     return this.#count;
   }
 
+  /** Appends a tuple. `fields` is read during the call only: a caller may reuse its array. */
   append(key: string, record: number, fields: readonly TupleField[]): void {
     if (fields.length > 254) throw new RangeError('a tuple takes at most 254 fields besides its key');
+    this.#count++;
+    const columns = this.#columns;
+    if (columns !== undefined) {
+      this.#pending += columns.append(key, record, fields);
+      if (this.#pending >= this.#chargeAt) this.#charge();
+    } else if (this.#chunks !== undefined) {
+      const grown = this.#chunks.append(key, record, fields);
+      if (grown > 0) {
+        this.#inMemory += grown;
+        this.#budget.charge(grown);
+      }
+    } else this.#encodeToPartition(key, record, fields);
+  }
+
+  /**
+   * Charges what the columns were estimated to take since the last charge; the budget may spill this store (or
+   * another) in the call. Past the store's share of values, they are encoded as bytes.
+   */
+  #charge(): void {
+    const pending = this.#pending;
+    this.#pending = 0;
+    this.#inMemory += pending;
+    this.#budget.charge(pending);
+    if (this.#columns !== undefined && this.#inMemory > this.#budget.columnBytes) this.#toChunks(this.#columns);
+    // The next charge comes before the budget or the store's share of values can be passed by much.
+    this.#chargeAt = Math.max(1, Math.min(CHARGE_STEP, this.#budget.room, this.#budget.columnBytes - this.#inMemory));
+  }
+
+  #toChunks(columns: TupleColumns): void {
+    const chunks = new Chunks();
+    let allocated = 0;
+    const fields: TupleField[] = [];
+    for (let t = 0; t < columns.size; t++) allocated += chunks.append(columns.keys[t] as string, columns.records[t] as number, columns.fieldsOf(t, fields));
+    this.#columns = undefined;
+    this.#chunks = chunks;
+    const freed = this.#inMemory;
+    this.#inMemory = allocated;
+    this.#budget.charge(allocated - freed);
+  }
+
+  #encodeToPartition(key: string, record: number, fields: readonly TupleField[]): void {
     let most = HEADER + maxFieldBytes(key);
     for (let f = 0; f < fields.length; f++) most += maxFieldBytes(fields[f]);
+    if (this.#scratch.length < most) this.#scratch = new Uint8Array(Math.max(most, 4096));
     const hash = hashKey(key);
-    this.#count++;
-    if (this.#files !== undefined) {
-      if (this.#scratch.length < most) this.#scratch = new Uint8Array(Math.max(most, 4096));
-      const size = encode(this.#scratch, 0, hash, record, key, fields);
-      this.#toPartition(this.#scratch.subarray(0, size), hash, 0);
-      return;
-    }
-    const chunks = this.#chunks;
-    const grown = chunks.reserve(most);
-    chunks.used += encode(chunks.last, chunks.used, hash, record, key, fields);
-    if (grown > 0) {
-      this.#inMemory += grown;
-      this.#budget.charge(grown);
-    }
+    const size = encode(this.#scratch, 0, hash, record, key, fields);
+    this.#toPartition(this.#scratch.subarray(0, size), hash, 0);
   }
 
   /** @internal Moves what is in memory to partition files; false when there is nothing to gain. */
   spill(files: SpillFiles): boolean {
-    if (this.#files !== undefined || this.#chunks.list.length === 0) return false;
+    const columns = this.#columns;
+    const chunks = this.#chunks;
+    if (this.#files !== undefined || (columns?.size ?? 0) + (chunks?.list.length ?? 0) === 0) return false;
     this.#files = Array.from({ length: PARTITIONS }, () => files.create());
     this.#buffers = Array.from({ length: PARTITIONS }, () => new Uint8Array(PARTITION_BUFFER));
     this.#buffered = new Array<number>(PARTITIONS).fill(0);
-    const filled = this.#chunks.filled();
-    this.#chunks = new Chunks();
+    this.#columns = undefined;
+    this.#chunks = undefined;
     const freed = this.#inMemory;
     this.#inMemory = PARTITIONS * PARTITION_BUFFER;
+    this.#pending = 0;
     this.#budget.charge(this.#inMemory - freed);
-    for (const chunk of filled) {
+    if (columns !== undefined) {
+      const fields: TupleField[] = [];
+      for (let t = 0; t < columns.size; t++) this.#encodeToPartition(columns.keys[t] as string, columns.records[t] as number, columns.fieldsOf(t, fields));
+    }
+    for (const chunk of chunks?.filled() ?? []) {
       for (let at = 0; at < chunk.length; ) {
         const size = readU32(chunk, at);
         if (size === 0) break;
@@ -389,12 +251,14 @@ export class KeyedTuples {
    * order, and the group is valid only during its call. The store is emptied (and its files removed) as it goes.
    */
   forEachGroup(reduce: (group: TupleGroup) => void): void {
+    const columns = this.#columns;
+    const chunks = this.#chunks;
     const files = this.#files;
-    if (files === undefined) {
-      const filled = this.#chunks.filled();
-      this.#chunks = new Chunks();
-      reduceBuffers(filled, reduce);
-    } else {
+    this.#columns = new TupleColumns();
+    this.#chunks = undefined;
+    if (columns !== undefined) columns.forEachGroup(reduce);
+    else if (chunks !== undefined) reduceBuffers(chunks.filled(), reduce);
+    else if (files !== undefined) {
       files.forEach((file, p) => {
         const used = this.#buffered[p] as number;
         if (used > 0) file.append((this.#buffers[p] as Uint8Array).subarray(0, used));
@@ -407,6 +271,8 @@ export class KeyedTuples {
     }
     this.#budget.charge(-this.#inMemory);
     this.#inMemory = 0;
+    this.#pending = FIRST_CHARGE;
+    this.#chargeAt = 0;
     this.#count = 0;
   }
 
@@ -440,93 +306,7 @@ export class KeyedTuples {
   }
 }
 
-function concat(pieces: readonly Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const p of pieces) size += p.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
 function partitionOf(hash: number, depth: number): number {
   return (hash >>> (32 - PARTITION_BITS * (depth + 1))) & (PARTITIONS - 1);
 }
 
-/** Writes a tuple at `at`; returns its size in bytes. */
-function encode(bytes: Uint8Array, at: number, hash: number, record: number, key: string, fields: readonly TupleField[]): number {
-  writeU32(bytes, at + 4, hash);
-  writeU32(bytes, at + 8, record | 0);
-  bytes[at + 12] = fields.length + 1;
-  let p = writeField(bytes, at + HEADER, key);
-  for (let f = 0; f < fields.length; f++) p = writeField(bytes, p, fields[f]);
-  writeU32(bytes, at, p - at);
-  return p - at;
-}
-
-/**
- * Groups the tuples of some buffers by key and reduces each group. Tuples are sorted by (hash, position) in one
- * Float64Array (the hash's low 21 bits, which partitions do not use, above 32 bits of position: exact in a double),
- * so a key's tuples keep their order; within a run of one hash prefix, keys are compared as stored.
- */
-function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: TupleGroup) => void): void {
-  let count = 0;
-  for (const bytes of buffers) {
-    for (let at = 0; at < bytes.length; ) {
-      const size = readU32(bytes, at);
-      if (size === 0) break;
-      count++;
-      at += size;
-    }
-  }
-  const bufferOf = new Int32Array(count);
-  const atOf = new Int32Array(count);
-  const order = new Float64Array(count);
-  let e = 0;
-  buffers.forEach((bytes, b) => {
-    for (let at = 0; e < count && at < bytes.length; ) {
-      const size = readU32(bytes, at);
-      if (size === 0) break;
-      bufferOf[e] = b;
-      atOf[e] = at;
-      order[e] = (readU32(bytes, at + 4) & 0x1fffff) * 0x100000000 + e;
-      e++;
-      at += size;
-    }
-  });
-  order.sort();
-  // Entry numbers in sorted order, for the groups to index.
-  const sorted = new Int32Array(count);
-  for (let i = 0; i < count; i++) sorted[i] = (order[i] as number) % 0x100000000;
-  const group = new Group();
-  const bytesOf = (entry: number): Uint8Array => buffers[bufferOf[entry] as number] as Uint8Array;
-  const keyAt = (entry: number): number => (atOf[entry] as number) + HEADER;
-  for (let start = 0; start < count; ) {
-    const prefix = Math.floor((order[start] as number) / 0x100000000);
-    let end = start + 1;
-    while (end < count && Math.floor((order[end] as number) / 0x100000000) === prefix) end++;
-    let oneKey = true;
-    const first = sorted[start] as number;
-    for (let i = start + 1; i < end && oneKey; i++) {
-      const entry = sorted[i] as number;
-      oneKey = sameBytes(bytesOf(first), keyAt(first), bytesOf(entry), keyAt(entry));
-    }
-    if (oneKey) reduce(group.set(buffers, bufferOf, atOf, sorted, start, end - start));
-    else {
-      // Keys that share the prefix: split apart, each in first-appearance order.
-      const byKey = new Map<string, number[]>();
-      for (let i = start; i < end; i++) {
-        const entry = sorted[i] as number;
-        const key = readField(bytesOf(entry), keyAt(entry)) as string;
-        let members = byKey.get(key);
-        if (members === undefined) byKey.set(key, (members = []));
-        members.push(entry);
-      }
-      for (const [key, members] of byKey) reduce(group.set(buffers, bufferOf, atOf, members, 0, members.length, key));
-    }
-    start = end;
-  }
-}

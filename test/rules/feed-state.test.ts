@@ -92,16 +92,26 @@ describe('KeyedTuples', () => {
     ]);
   });
 
-  it('compares a field as stored', () => {
-    const store = new KeyedTuples();
+  it.each([
+    ['in memory', () => new KeyedTuples()],
+    ['spilled', () => new KeyedTuples(new TupleBudget(1, new MemoryFiles()))],
+  ])('compares a field as stored (%s)', (_name, make) => {
+    const store = make();
     store.append('G', 1, ['a\u0000b']);
     store.append('G', 2, ['a\u0000b']);
     store.append('G', 3, ['a\u0000c']);
     store.append('G', 4, []);
+    store.append('G', 5, [undefined]);
+    store.append('G', 6, [undefined, 7]);
+    let groups = 0;
     store.forEachGroup((g) => {
+      groups++;
       expect([g.sameField(0, 1, 0), g.sameField(0, 2, 0), g.sameField(0, 3, 0), g.sameField(3, 3, 0)]).toEqual([true, false, false, true]);
-      expect(g.text(3, 0)).toBeUndefined();
+      // A tuple without the field is not one that holds undefined in it; two that hold undefined are the same.
+      expect([g.sameField(3, 4, 0), g.sameField(4, 5, 0), g.sameField(3, 4, 1), g.sameField(4, 5, 1)]).toEqual([false, true, true, false]);
+      expect([g.text(3, 0), g.field(4, 0), g.field(5, 1), g.field(3, 9)]).toEqual([undefined, undefined, 7, undefined]);
     });
+    expect(groups).toBe(1);
   });
 
   /** A feed's worth of tuples: 3,000 keys, some repeated far apart, some sharing a hash. */
@@ -129,6 +139,47 @@ describe('KeyedTuples', () => {
     expect(collect(other, 1).map((g) => g.members.length)).toEqual(Array.from({ length: 40 }, () => 150));
     expect(files.made).toBeGreaterThan(64);
     expect(files.live.size).toBe(0);
+    expect(budget.used).toBe(0);
+  });
+
+  it.each([
+    // 64 KiB: the first few hundred tuples stay in memory as values, then move to partitions as bytes.
+    ['values, then files', 64 * 1024, undefined, false],
+    // Values up to 8 KiB, then bytes in memory, then files past 64 KiB.
+    ['values, then bytes in memory, then files', 64 * 1024, 8 * 1024, true],
+    // Values up to 8 KiB, then bytes in memory to the end.
+    ['values, then bytes in memory', 16 * 1024 * 1024, 8 * 1024, true],
+  ])('groups the same way when its tuples move part way through (%s), with tuples of different widths', (_name, bytes, columnBytes, asBytes) => {
+    const inMemory = new KeyedTuples();
+    fill(inMemory);
+    const expected = collect(inMemory, 3);
+    const files = new MemoryFiles();
+    const budget = new TupleBudget(bytes, files, columnBytes);
+    const store = new KeyedTuples(budget);
+    let bytesAt = 0;
+    let spilledAt = 0;
+    for (let i = 1; i <= 6_000; i++) {
+      const key = i % 997 === 0 ? (i % 2 === 0 ? SAME_HASH[0] : SAME_HASH[1]) : `K-${String(i % 3_000)}`;
+      store.append(key, i, [`sku-${String(i)}`, i % 5, i % 7 === 0 ? 'é👕' : undefined]);
+      if (bytesAt === 0 && !store.asValues && !store.spilled) bytesAt = i;
+      if (spilledAt === 0 && store.spilled) spilledAt = i;
+    }
+    expect(bytesAt > 0).toBe(asBytes);
+    expect(spilledAt > 0).toBe(bytes < 1024 * 1024);
+    if (spilledAt > 0) expect(spilledAt).toBeGreaterThan(Math.max(100, bytesAt));
+    expect(collect(store, 3)).toEqual(expected);
+    expect(files.live.size).toBe(0);
+    expect(budget.used).toBe(0);
+  });
+
+  it('counts what a store holds in memory against its budget, and gives it back at the end', () => {
+    const budget = new TupleBudget(1024 * 1024 * 1024, new MemoryFiles());
+    const store = new KeyedTuples(budget);
+    for (let i = 0; i < 10_000; i++) store.append(`key-${String(i)}`, i, [`sku-${String(i)}`, i % 3, undefined]);
+    // Ten thousand keys, texts and numbers: several hundred KiB of heap, estimated.
+    expect(budget.used).toBeGreaterThan(10_000 * 64);
+    expect(store.inMemory).toBeGreaterThanOrEqual(budget.used);
+    store.forEachGroup(() => undefined);
     expect(budget.used).toBe(0);
   });
 

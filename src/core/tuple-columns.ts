@@ -1,0 +1,169 @@
+// A feed rule's tuples while the store is small (see keyed-tuples.ts): plain values in one array per column
+// (keys, record numbers, each field), no object and no encoding per tuple, with an estimate of the heap they hold;
+// grouped by key at the end through a hash table of typed arrays. Pure: no IO.
+import type { TupleField, TupleGroup } from './keyed-tuples.js';
+import { hashKey } from './tuple-bytes.js';
+
+/** A field the tuple does not have: it was appended with fewer fields than others in its store. */
+const ABSENT = null;
+type Cell = TupleField | typeof ABSENT;
+
+/**
+ * Heap bytes estimated for a slot of a column: 8 for the value, a quarter more for the room an array keeps to grow.
+ * Numbers are held in the slot; texts are shared with the record the tuple came from, and counted on their own.
+ */
+const SLOT_BYTES = 10;
+
+/** A text's heap bytes as V8 keeps a one-byte string: a 16-byte header and the characters, rounded up to 8. */
+export function textBytes(text: string): number {
+  return (text.length + 23) & ~7;
+}
+
+export class TupleColumns {
+  readonly keys: string[] = [];
+  readonly records: number[] = [];
+  /** By field, then by tuple; a column made after some tuples holds ABSENT for them. */
+  readonly fields: Cell[][] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Appends a tuple; returns the heap bytes it is estimated to hold. */
+  append(key: string, record: number, fields: readonly TupleField[]): number {
+    const columns = this.fields;
+    const n = fields.length;
+    while (columns.length < n) columns.push(absentColumn(this.keys.length));
+    this.keys.push(key);
+    this.records.push(record | 0);
+    let bytes = textBytes(key);
+    for (let f = 0; f < n; f++) {
+      const value = fields[f];
+      if (typeof value === 'string') bytes += textBytes(value);
+      // Whole numbers as the byte form keeps them, so a field reads back the same in memory and spilled.
+      (columns[f] as Cell[]).push(typeof value === 'number' ? value | 0 : value);
+    }
+    for (let f = n; f < columns.length; f++) (columns[f] as Cell[]).push(ABSENT);
+    return bytes + (2 + columns.length) * SLOT_BYTES;
+  }
+
+  /** The tuple's fields (as appended, without trailing absent ones) into `into`; returns `into`. */
+  fieldsOf(tuple: number, into: TupleField[]): TupleField[] {
+    into.length = 0;
+    for (const column of this.fields) {
+      const value = column[tuple];
+      if (value === ABSENT) break;
+      into.push(value);
+    }
+    return into;
+  }
+
+  /**
+   * Calls `reduce` once a key, with that key's tuples in the order they were appended, keys in the order they first
+   * appeared. Keys are hashed into an open-addressing table (hash and first tuple per slot); each tuple links to the
+   * next one of its key, so no array or object is made per key.
+   */
+  forEachGroup(reduce: (group: TupleGroup) => void): void {
+    const count = this.keys.length;
+    if (count === 0) return;
+    const keys = this.keys;
+    let capacity = 16;
+    while (capacity < count * 2) capacity *= 2;
+    const mask = capacity - 1;
+    const slotHash = new Int32Array(capacity);
+    /** The first tuple of the slot's key, plus 1 (0: an empty slot). */
+    const slotFirst = new Int32Array(capacity);
+    const next = new Int32Array(count).fill(-1);
+    /** By first tuple: the key's last tuple so far, and its count. */
+    const last = new Int32Array(count);
+    const sizes = new Int32Array(count);
+    const firsts = new Int32Array(count);
+    let groups = 0;
+    for (let t = 0; t < count; t++) {
+      const key = keys[t] as string;
+      const hash = hashKey(key) | 0;
+      let slot = hash & mask;
+      for (;;) {
+        const first = (slotFirst[slot] as number) - 1;
+        if (first < 0) {
+          slotHash[slot] = hash;
+          slotFirst[slot] = t + 1;
+          last[t] = t;
+          sizes[t] = 1;
+          firsts[groups++] = t;
+          break;
+        }
+        if (slotHash[slot] === hash && keys[first] === key) {
+          next[last[first] as number] = t;
+          last[first] = t;
+          sizes[first] = (sizes[first] as number) + 1;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    // Each key's tuples side by side, in key order then append order, for the group to index.
+    const order = new Int32Array(count);
+    const group = new ColumnGroup(this, order);
+    let at = 0;
+    for (let g = 0; g < groups; g++) {
+      const first = firsts[g] as number;
+      const from = at;
+      for (let t = first; t >= 0; t = next[t] as number) order[at++] = t;
+      reduce(group.set(from, sizes[first] as number));
+    }
+  }
+}
+
+function absentColumn(length: number): Cell[] {
+  const column: Cell[] = [];
+  for (let i = 0; i < length; i++) column.push(ABSENT);
+  return column;
+}
+
+/** One key's tuples while its reduce runs; the object is reused for the next key. */
+class ColumnGroup implements TupleGroup {
+  readonly #columns: TupleColumns;
+  readonly #order: Int32Array;
+  #from = 0;
+  size = 0;
+
+  constructor(columns: TupleColumns, order: Int32Array) {
+    this.#columns = columns;
+    this.#order = order;
+  }
+
+  set(from: number, size: number): this {
+    this.#from = from;
+    this.size = size;
+    return this;
+  }
+
+  get key(): string {
+    return this.#columns.keys[this.#tuple(0)] as string;
+  }
+
+  record(member: number): number {
+    return this.#columns.records[this.#tuple(member)] as number;
+  }
+
+  field(member: number, field: number): TupleField {
+    const value = this.#columns.fields[field]?.[this.#tuple(member)];
+    return value === ABSENT ? undefined : value;
+  }
+
+  text(member: number, field: number): string | undefined {
+    const value = this.field(member, field);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  sameField(a: number, b: number, field: number): boolean {
+    const column = this.#columns.fields[field];
+    // No tuple has the field: both are without it. A tuple without it differs from one that holds undefined.
+    return column === undefined || column[this.#tuple(a)] === column[this.#tuple(b)];
+  }
+
+  #tuple(member: number): number {
+    return this.#order[this.#from + member] as number;
+  }
+}
