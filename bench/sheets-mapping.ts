@@ -26,9 +26,12 @@ async function main(file: string, limit: number): Promise<void> {
     header: table.header,
     headerRow: table.headerRow,
     problems: [],
-    rows: (async function* () {
-      yield* rows;
-    })(),
+    rows: {
+      [Symbol.asyncIterator]: (): AsyncIterator<TableRow> => {
+        let i = 0;
+        return { next: () => Promise.resolve(i < rows.length ? { value: rows[i++] as TableRow, done: false } : { value: undefined, done: true }) };
+      },
+    },
   });
   const perRow: number[] = [];
   let issues = 0;
