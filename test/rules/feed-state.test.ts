@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyedTuples, TupleBudget, hashKey } from '../../src/core/keyed-tuples.js';
 import type { SpillFile, SpillFiles, TupleField, TupleGroup } from '../../src/core/keyed-tuples.js';
+import { concat } from '../../src/core/tuple-bytes.js';
 import { SpillingFeedScope, feedStateBytes, DEFAULT_FEED_STATE_BYTES } from '../../src/engine/feed-scope.js';
 import { collect as collectEvents, validateAll, validateWith } from '../../src/engine/validate.js';
 import { Validator } from '../../src/engine/validator.js';
@@ -27,13 +28,7 @@ class MemoryFiles implements SpillFiles {
         size += bytes.length;
       },
       readAll() {
-        const out = new Uint8Array(size);
-        let at = 0;
-        for (const c of chunks) {
-          out.set(c, at);
-          at += c.length;
-        }
-        return out;
+        return concat(chunks);
       },
       get size() {
         return size;
