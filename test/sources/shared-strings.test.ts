@@ -26,6 +26,28 @@ describe('SharedStrings', () => {
     expect([strings.get(-1), strings.get(1), strings.get(Number.NaN), strings.get(0.5)]).toEqual([undefined, undefined, undefined, undefined]);
   });
 
+  it('gives back strings that fill chunks, straddle where a chunk ends, or are larger than one', () => {
+    const strings = new SharedStrings();
+    const added: string[] = [];
+    const add = (t: string): void => {
+      strings.add(t);
+      added.push(t);
+    };
+    // 1 MiB chunks: these sizes end chunks exactly, leave a few bytes over, and make a string move to the next one.
+    for (let i = 0; i < 12; i++) {
+      add('a'.repeat(300_000 + i * 7));
+      add('');
+      add('é'.repeat(40_000 + i)); // 2 bytes a character: fits where 3 bytes a character would not
+      add('b'.repeat(1024 * 1024 - 300_000 - i * 7 - (40_000 + i) * 2)); // to the chunk's last byte, when it fits
+      add('short');
+    }
+    add('c'.repeat(1024 * 1024)); // exactly one chunk
+    add('d'.repeat(3 * 1024 * 1024)); // larger than a chunk: kept as it is
+    add('🙂'.repeat(100_000));
+    add('');
+    for (let i = 0; i < added.length; i++) expect(strings.get(i)).toBe(added[i]);
+  });
+
   it('holds 100,000 strings', () => {
     const strings = new SharedStrings();
     for (let i = 0; i < 100_000; i++) strings.add(`value ${String(i)} ${i % 7 === 0 ? 'é' : ''}`);

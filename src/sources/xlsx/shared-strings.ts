@@ -1,15 +1,20 @@
 // A workbook's shared strings, packed: ExcelJS's 'cache' mode keeps each one as a JS string in an array, several
 // per row of a typical sheet (432k strings, most of the reader's memory, for a 100k-row sheet). Here they are UTF-8
-// bytes in one buffer with an end offset each, and a string is made only when a cell asks for it.
+// bytes in fixed-size chunks with an end offset each, and a string is made only when a cell asks for it. Chunks, not
+// one buffer that doubles: a doubling buffer leaves its outgrown halves (16 + 8 + 4... MiB for that sheet) as garbage
+// the worker's collector may not get to before the sheet is read.
 
 // In a u-mode pattern a surrogate pair is one code point, so this finds only the halves that stand alone.
 const LONE_SURROGATE = /\p{Cs}/u;
-// Strings that would not come back the same from UTF-8 (lone surrogates): few, kept as they are.
+// Strings that would not come back the same from UTF-8 (lone surrogates) or fill more than a chunk: few, kept as they are.
 const NOT_PACKED = 0xffffffff;
+/** Bytes in a chunk. A string never spans two: one that does not fit the rest of a chunk starts the next. */
+const CHUNK = 1024 * 1024;
 
 export class SharedStrings {
-  #bytes = Buffer.allocUnsafe(64 * 1024);
+  readonly #chunks: Buffer[] = [];
   #ends = new Uint32Array(1024);
+  /** Where the next string goes, counted over all chunks (chunk k holds offsets k*CHUNK up to (k+1)*CHUNK). */
   #used = 0;
   #count = 0;
   readonly #unpacked = new Map<number, string>();
@@ -26,13 +31,20 @@ export class SharedStrings {
       ends.set(this.#ends);
       this.#ends = ends;
     }
-    if (this.#used + text.length * 3 > 0xfffffffe || (!isAscii(text) && LONE_SURROGATE.test(text))) {
+    const size = text.length * 3 <= CHUNK ? text.length * 3 : Buffer.byteLength(text);
+    if (size > CHUNK || this.#used + 2 * CHUNK > NOT_PACKED || (!isAscii(text) && LONE_SURROGATE.test(text))) {
       this.#unpacked.set(index, text);
       this.#ends[index] = NOT_PACKED;
       return;
     }
-    this.#reserve(text.length * 3);
-    this.#used += this.#bytes.write(text, this.#used, 'utf8');
+    let chunk = Math.floor(this.#used / CHUNK);
+    let at = this.#used - chunk * CHUNK;
+    if (at + size > CHUNK && at + Buffer.byteLength(text) > CHUNK) {
+      chunk++;
+      at = 0;
+    }
+    const bytes = (this.#chunks[chunk] ??= Buffer.allocUnsafe(CHUNK));
+    this.#used = chunk * CHUNK + at + bytes.write(text, at, 'utf8');
     this.#ends[index] = this.#used;
   }
 
@@ -41,25 +53,21 @@ export class SharedStrings {
     if (!(Number.isInteger(index) && index >= 0 && index < this.#count)) return undefined;
     const end = this.#ends[index] as number;
     if (end === NOT_PACKED) return this.#unpacked.get(index);
-    return this.#bytes.toString('utf8', this.#startOf(index), end);
+    const after = this.#endBefore(index);
+    if (end === after) return '';
+    // The chunk its last byte is in; it starts where the string before it ended, or at that chunk's start.
+    const chunk = Math.floor((end - 1) / CHUNK);
+    const base = chunk * CHUNK;
+    return (this.#chunks[chunk] as Buffer).toString('utf8', Math.max(after, base) - base, end - base);
   }
 
-  /** Where the string starts: where the packed one before it ended. */
-  #startOf(index: number): number {
+  /** Where the packed string before this one ended (0 for none). */
+  #endBefore(index: number): number {
     for (let i = index - 1; i >= 0; i--) {
       const end = this.#ends[i] as number;
       if (end !== NOT_PACKED) return end;
     }
     return 0;
-  }
-
-  #reserve(extra: number): void {
-    if (this.#used + extra <= this.#bytes.length) return;
-    let size = this.#bytes.length;
-    while (size < this.#used + extra) size *= 2;
-    const bytes = Buffer.allocUnsafe(size);
-    this.#bytes.copy(bytes, 0, 0, this.#used);
-    this.#bytes = bytes;
   }
 }
 
