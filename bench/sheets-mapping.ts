@@ -2,7 +2,7 @@
 // are read into memory once, then SheetMapper turns them into items 7 times; prints the median CPU µs a row.
 // What it leaves out: the reader (bench/sheets-read.ts) and validation (bench/breakdown.ts).
 import { Validator } from '../src/engine/validator.js';
-import { specForProductTypes } from '../src/sources/infer-spec.js';
+import { peekProductTypes, specForProductTypes } from '../src/sources/infer-spec.js';
 import { openTable } from '../src/sources/open-table.js';
 import { SheetMapper } from '../src/sources/sheet-items.js';
 import type { TableRow, TableSource } from '../src/sources/table.js';
@@ -16,10 +16,6 @@ async function main(file: string, limit: number): Promise<void> {
     if (rows.length >= limit) break;
   }
   await table.close?.();
-  // The spec the sheet's product types settle, as `catalog-gate validate` finds it.
-  const types = [...new Set(rows.map((r) => r.cells[table.header.findIndex((h) => /^product ?type$/i.test(h))]).filter((c): c is string => typeof c === 'string'))];
-  const spec = await specForProductTypes(new SpecStore(), types);
-  const validator = await Validator.create(spec ?? {});
   const source = (): TableSource => ({
     kind: table.kind,
     sheet: table.sheet,
@@ -33,6 +29,9 @@ async function main(file: string, limit: number): Promise<void> {
       },
     },
   });
+  // The spec the sheet's product types settle, as `catalog-gate validate` finds it.
+  const { productTypes } = await peekProductTypes(source());
+  const validator = await Validator.create((await specForProductTypes(new SpecStore(), productTypes)) ?? {});
   const perRow: number[] = [];
   let issues = 0;
   for (let round = 0; round < 7; round++) {
