@@ -5,7 +5,7 @@ import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { FORMATS_MODULE_ID } from './formats.js';
 
 /** Bumped whenever generated code would change for the same spec: part of the compiled-code cache key. */
-export const COMPILER_REVISION = 3;
+export const COMPILER_REVISION = 4;
 
 export const AJV_OPTIONS: Options = {
   allErrors: true,
@@ -23,3 +23,6 @@ export const AJV_OPTIONS: Options = {
   // compiled-cache resolves, so compiled files work wherever the cache directory lives.
   code: { source: true, optimize: true, formats: _`require(${FORMATS_MODULE_ID}).FORMATS` },
 };
+
+/** The validator that only answers "valid?" (see compiler.ts): stops at the first failure, builds no error details. */
+export const VALID_ONLY_OPTIONS: Options = { ...AJV_OPTIONS, allErrors: false, verbose: false, messages: false };

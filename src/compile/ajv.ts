@@ -7,7 +7,8 @@ import { _, str } from 'ajv';
 import formatsModule from 'ajv-formats';
 import { useFunc } from 'ajv/dist/compile/util.js';
 import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
-import { AJV_OPTIONS } from './ajv-options.js';
+import { AJV_OPTIONS, VALID_ONLY_OPTIONS } from './ajv-options.js';
+import { fastRef } from './fast-ref.js';
 import { uri } from './formats.js';
 
 export { AJV_OPTIONS, COMPILER_REVISION } from './ajv-options.js';
@@ -64,8 +65,13 @@ const stringLength: CodeKeywordDefinition = {
   },
 };
 
-export function createAjv(): AjvInstance {
-  const ajv = new Ajv(AJV_OPTIONS);
+/**
+ * `full` compiles the validator whose errors explain an item; `valid-only` the one that only answers whether it is
+ * valid (first failure ends it; no error details; `$ref` calls pass the value alone, see fast-ref.ts). Both accept
+ * exactly the same items: the keywords and formats are the same.
+ */
+export function createAjv(kind: 'full' | 'valid-only' = 'full'): AjvInstance {
+  const ajv = new Ajv(kind === 'full' ? AJV_OPTIONS : VALID_ONLY_OPTIONS);
   addFormats(ajv);
   ajv.addFormat('uri', uri);
   ajv.removeKeyword('multipleOf');
@@ -75,5 +81,9 @@ export function createAjv(): AjvInstance {
   ajv.addKeyword(stringLength);
   // v5 specs annotate every attribute with `comments: "@group=…"`: an annotation, validates nothing.
   ajv.addKeyword({ keyword: 'comments', schemaType: ['string', 'array'] });
+  if (kind === 'valid-only') {
+    ajv.removeKeyword('$ref');
+    ajv.addKeyword(fastRef);
+  }
   return ajv;
 }

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../spec/atomic-write.js';
-import { AJV_OPTIONS, COMPILER_REVISION } from './ajv-options.js';
+import { AJV_OPTIONS, COMPILER_REVISION, VALID_ONLY_OPTIONS } from './ajv-options.js';
 import * as formats from './formats.js';
 
 const require = createRequire(import.meta.url);
@@ -18,7 +18,7 @@ function versionOf(pkg: string): string {
 
 /** Changes whenever the same spec would compile to different code. */
 export const COMPILER_FINGERPRINT = createHash('sha256')
-  .update(JSON.stringify({ r: COMPILER_REVISION, ajv: versionOf('ajv'), formats: versionOf('ajv-formats'), o: AJV_OPTIONS }))
+  .update(JSON.stringify({ r: COMPILER_REVISION, ajv: versionOf('ajv'), formats: versionOf('ajv-formats'), o: AJV_OPTIONS, v: VALID_ONLY_OPTIONS }))
   .digest('hex')
   .slice(0, 12);
 

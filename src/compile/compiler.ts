@@ -21,6 +21,11 @@ export interface CompiledSpec {
   entry: LockEntry;
   /** Validates one item (an element of MPItem[]). Errors are Ajv's, with verbose data. */
   validateItem: ValidateFunction;
+  /**
+   * Whether validateItem would accept the item, without its errors: about a tenth cheaper, and it leaves far less
+   * garbage. Valid records need nothing more; validateItem explains the others.
+   */
+  isValidItem: (item: unknown) => boolean;
   /** Validates the feed header, where the spec has one. */
   validateHeader: ValidateFunction | undefined;
   headerKey: string | undefined;
@@ -84,6 +89,7 @@ export class Compiler {
     return {
       entry,
       validateItem: mod.item as ValidateFunction,
+      isValidItem: mod.itemIsValid as (item: unknown) => boolean,
       validateHeader: mod.header as ValidateFunction | undefined,
       headerKey: shape.headerKey,
       itemsKey: shape.itemsKey,
@@ -105,7 +111,12 @@ async function generate(entry: LockEntry, item: SchemaObject, header: SchemaObje
   try {
     ajv.addSchema(item, 'item');
     if (header) ajv.addSchema(header, 'header');
-    return standaloneCode(ajv, header ? { item: 'item', header: 'header' } : { item: 'item' });
+    const full = standaloneCode(ajv, header ? { item: 'item', header: 'header' } : { item: 'item' });
+    const validOnly = createAjv('valid-only');
+    validOnly.addSchema(item, 'item');
+    // The second validator's code in a scope of its own (both name their functions validate1, validate2…).
+    const fast = standaloneCode(validOnly, { item: 'item' });
+    return `${full}\nexports.itemIsValid = (function () {\nconst exports = {};\n${fast}\nreturn exports.item;\n})();\n`;
   } catch (e) {
     const message = (e as Error).message;
     const keyword = /unknown keyword: "([^"]+)"/.exec(message)?.[1];

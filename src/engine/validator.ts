@@ -222,7 +222,8 @@ export class Validator {
         issues.push(s);
       }
     }
-    if (!compiled.validateItem(item)) {
+    // The valid-only check first: the validator with errors runs only for the items it rejects.
+    if (!compiled.isValidItem(item) && !compiled.validateItem(item)) {
       paths ??= new Set<string>();
       const rebase = (e: ErrorObject): string => rebaseSchemaPath(e, compiled.split);
       for (const f of explainErrors(compiled.validateItem.errors ?? [], item, compiled.itemSchema, rebase)) {
