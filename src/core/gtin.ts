@@ -11,6 +11,15 @@ const DIGITS = /^\d+$/;
 const KNOWN_TYPES: readonly ProductIdType[] = ['GTIN', 'UPC', 'EAN', 'ISBN', 'ISSN'];
 
 export function toProductIdType(value: string): ProductIdType {
+  // Nearly every record spells its type as Walmart lists it: no trimming, upper-casing or search for those.
+  switch (value) {
+    case 'GTIN':
+    case 'UPC':
+    case 'EAN':
+    case 'ISBN':
+    case 'ISSN':
+      return value;
+  }
   const upper = value.trim().toUpperCase();
   return KNOWN_TYPES.find((t) => t === upper) ?? 'other';
 }

@@ -23,6 +23,7 @@ export class RecordPlaces {
   #kind = new Uint16Array(1024);
   #row = new Int32Array(1024);
   readonly #kinds: Kind[] = [];
+  #lastKind = 0;
   /** Kinds by attrs, then columns object, then sheet: rows of one sheet and product type share one. */
   readonly #kindIndex = new Map<AttributeIndex, Map<unknown, Map<string | undefined, number>>>();
 
@@ -46,6 +47,15 @@ export class RecordPlaces {
   }
 
   #kindOf(p: RecordPlace): number {
+    // Records come in runs of one product type, sheet and column layout: the last kind usually answers.
+    const last = this.#kinds[this.#lastKind];
+    const location = p.location;
+    if (last !== undefined && last.attrs === p.attrs && last.columns === location?.columns && last.sheet === location?.sheet) return this.#lastKind;
+    this.#lastKind = this.#findKind(p);
+    return this.#lastKind;
+  }
+
+  #findKind(p: RecordPlace): number {
     let byColumns = this.#kindIndex.get(p.attrs);
     if (byColumns === undefined) this.#kindIndex.set(p.attrs, (byColumns = new Map<unknown, Map<string | undefined, number>>()));
     let bySheet = byColumns.get(p.location?.columns);

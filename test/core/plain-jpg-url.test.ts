@@ -58,3 +58,46 @@ describe('uri format', () => {
     for (const url of others) expect(uri(url), url).toBe(fullUri(url));
   });
 });
+
+describe('isPlainJpgUrl as one scan', () => {
+  // The regular expressions it replaced: the scan must give their answer for every string.
+  const PLAIN_JPG = /^https:\/\/[\w.~/-]*\/[\w.~-]*\.(?:jpe?g|JPE?G)$/;
+  const DIGIT_X_DIGIT = /\d[xX]\d/;
+  const byRegex = (url: string): boolean => PLAIN_JPG.test(url) && !DIGIT_X_DIGIT.test(url);
+
+  it('answers as the two regular expressions on edge cases', () => {
+    const cases = [
+      'https://a/.jpg', 'https://a.jpg', 'https:///.jpg', 'https://a/b.Jpg', 'https://a/b.jpG', 'https://a/b.jpeg', 'https://a/b.JPEG',
+      'https://a/b.jpegx', 'https://a/1x2.jpg', 'https://a/1X2.jpg', 'https://a/x2.jpg', 'https://a/1x.jpg', 'https://a/b1.x2.jpg',
+      'https://1x/a.jpg', 'https://a/b/1x2/c.jpg', 'https://a/9x9x9.jpeg', 'https://a/b-c_d~e.f.jpg', 'https://a/b+c.jpg', 'https://a/b\u00e9.jpg',
+      'https://a/b c.jpg', 'https://a/b\t.jpg', 'HTTPS://a/b.jpg', 'https:/a/b.jpg', 'https://a/b.jpg/', 'https://a/b..jpg', 'https://a/[b].jpg',
+      'https://a/b`.jpg', 'https://a/b@.jpg', 'https://a/b{.jpg', 'https://a/b:.jpg', 'https://a/b\\.jpg', 'https://a/\u0660x\u0661.jpg',
+    ];
+    for (const url of cases) expect(isPlainJpgUrl(url), url).toBe(byRegex(url));
+  });
+
+  it('answers as the two regular expressions on 20,000 generated URLs', () => {
+    // A seeded generator over the characters that matter: word characters, the allowed punctuation, digits around
+    // "x", and some that are not allowed.
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const alphabet = ['a', 'Z', '_', '.', '~', '-', '/', '1', '9', 'x', 'X', '0', ' ', '?', '#', '%', ':', '@', '+', 'é', '`', '[', '{'];
+    const ends = ['.jpg', '.jpeg', '.JPG', '.JPEG', '.Jpg', '.png', 'jpg', '.jpg?', ''];
+    const starts = ['https://', 'https:/', 'http://', 'https://x/', ''];
+    let plain = 0;
+    for (let k = 0; k < 20000; k++) {
+      let middle = '';
+      const len = next(12);
+      for (let i = 0; i < len; i++) middle += alphabet[next(alphabet.length)];
+      const url = `${starts[next(starts.length)] as string}${middle}${ends[next(ends.length)] as string}`;
+      const expected = byRegex(url);
+      if (expected) plain++;
+      expect(isPlainJpgUrl(url), url).toBe(expected);
+    }
+    // The corpus has both answers in it.
+    expect(plain).toBeGreaterThan(200);
+  });
+});
