@@ -87,21 +87,29 @@ export class VariantItems {
   #fields(record: RecordView, type: number | string): TupleField[] {
     const answer = primaryAnswerOf(record);
     const names = namesOf(record);
+    // Written by index and cut to length at the end: emptying the array with `length = 0` freed its storage, so
+    // every record allocated it again.
     const fields = this.#scratch;
-    fields.length = 0;
-    fields.push(record.sku, type, isPrimary(answer) ? 1 : 0, displayValue(answer));
-    if (names.length === 0) return fields;
-    // A feed has few lists of names, usually one after another: the last one's code is reused.
-    if (!sameTexts(names, this.#lastNames)) {
-      this.#lastNames = names;
-      this.#lastNamesField = this.codes.pack(packList(names));
+    fields[SKU_FIELD] = record.sku;
+    fields[TYPE_FIELD] = type;
+    fields[PRIMARY_FIELD] = isPrimary(answer) ? 1 : 0;
+    fields[ANSWER_FIELD] = displayValue(answer);
+    let n = NAMES_FIELD;
+    if (names.length > 0) {
+      // A feed has few lists of names, usually one after another: the last one's code is reused.
+      if (!sameTexts(names, this.#lastNames)) {
+        this.#lastNames = names;
+        this.#lastNamesField = this.codes.pack(packList(names));
+      }
+      fields[n++] = this.#lastNamesField;
+      const combo = combinationKey(lowerNamesOf(record), variantValuesOf(record));
+      if (combo !== undefined) {
+        fields[n++] = combo;
+        if (names.length > SEPARATE_VALUES) fields[n++] = packList(names.map((name) => displayValue(record.get(name))));
+        else for (let i = 0; i < names.length; i++) fields[n++] = displayValue(record.get(names[i] as string));
+      }
     }
-    fields.push(this.#lastNamesField);
-    const combo = combinationKey(lowerNamesOf(record), variantValuesOf(record));
-    if (combo === undefined) return fields;
-    fields.push(combo);
-    if (names.length > SEPARATE_VALUES) fields.push(packList(names.map((n) => displayValue(record.get(n)))));
-    else for (let i = 0; i < names.length; i++) fields.push(displayValue(record.get(names[i] as string)));
+    fields.length = n;
     return fields;
   }
 

@@ -89,7 +89,7 @@ export class Compiler {
     return {
       entry,
       validateItem: mod.item as ValidateFunction,
-      isValidItem: mod.itemIsValid as (item: unknown) => boolean,
+      isValidItem: validOnly(mod.itemIsValid as (item: unknown, context: object) => boolean),
       validateHeader: mod.header as ValidateFunction | undefined,
       headerKey: shape.headerKey,
       itemsKey: shape.itemsKey,
@@ -101,6 +101,14 @@ export class Compiler {
       origin,
     };
   }
+}
+
+/** What the valid-only validator's context destructures from: nothing (see fast-ref.ts). */
+const NO_CONTEXT = Object.freeze({});
+
+/** The valid-only validator, called with one shared empty context: without it, each call made an empty object. */
+function validOnly(validate: (item: unknown, context: object) => boolean): (item: unknown) => boolean {
+  return (item) => validate(item, NO_CONTEXT);
 }
 
 /** Compiles to standalone code. Ajv's compiler loads here, on a cold start only: a warm start reads code from disk. */

@@ -1,0 +1,61 @@
+// The values form of a feed rule's store: columns in chunks must read back every tuple as appended, across chunk
+// boundaries and for fields that first appear late in the feed.
+import { describe, expect, it } from 'vitest';
+import type { TupleField } from '../../src/core/keyed-tuples.js';
+import { TupleColumns } from '../../src/core/tuple-columns.js';
+
+interface Appended {
+  key: string;
+  record: number;
+  fields: TupleField[];
+}
+
+/** 5,000 tuples over 700 keys; from tuple 2,500 on, every third has two more fields (a new column mid-chunk). */
+function appendMany(columns: TupleColumns): Appended[] {
+  const all: Appended[] = [];
+  for (let t = 0; t < 5000; t++) {
+    const key = `K${String((t * 7919) % 700)}`;
+    const fields: TupleField[] = [`sku-${String(t)}`, t % 3, t % 5 === 0 ? undefined : `v${String(t % 11)}`];
+    if (t >= 2500 && t % 3 === 0) fields.push(t, `late-${String(t)}`);
+    columns.append(key, t + 1, fields);
+    all.push({ key, record: t + 1, fields });
+  }
+  return all;
+}
+
+describe('TupleColumns', () => {
+  it('reads back every tuple as appended, across chunks', () => {
+    const columns = new TupleColumns();
+    const all = appendMany(columns);
+    expect(columns.size).toBe(all.length);
+    const into: TupleField[] = [];
+    for (let t = 0; t < all.length; t += 37) {
+      const a = all[t]!;
+      expect(columns.keyAt(t)).toBe(a.key);
+      expect(columns.recordAt(t)).toBe(a.record);
+      expect(columns.fieldsOf(t, into)).toEqual(a.fields);
+    }
+  });
+
+  it('groups by key in append order, keys in order of first appearance, fields as appended', () => {
+    const columns = new TupleColumns();
+    const all = appendMany(columns);
+    const expected = new Map<string, Appended[]>();
+    for (const a of all) expected.set(a.key, [...(expected.get(a.key) ?? []), a]);
+    const seenKeys: string[] = [];
+    columns.forEachGroup((group) => {
+      seenKeys.push(group.key);
+      const members = expected.get(group.key)!;
+      expect(group.size).toBe(members.length);
+      for (let m = 0; m < group.size; m++) {
+        const a = members[m]!;
+        expect(group.record(m)).toBe(a.record);
+        for (let f = 0; f < 5; f++) expect(group.field(m, f)).toEqual(a.fields[f]);
+        if (m > 0) expect(group.sameField(m - 1, m, 3)).toBe(members[m - 1]!.fields.length === a.fields.length && members[m - 1]!.fields[3] === a.fields[3]);
+      }
+      // A field no tuple has: every two members are alike without it.
+      if (group.size > 1) expect(group.sameField(0, 1, 9)).toBe(true);
+    });
+    expect(seenKeys).toEqual([...expected.keys()]);
+  });
+});
