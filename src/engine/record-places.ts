@@ -27,10 +27,10 @@ export class RecordPlaces {
   /** Kinds by attrs, then columns object, then sheet: rows of one sheet and product type share one. */
   readonly #kindIndex = new Map<AttributeIndex, Map<unknown, Map<string | undefined, number>>>();
 
-  set(index: number, place: RecordPlace): void {
+  set(index: number, attrs: AttributeIndex, productType: string, location: SourceLocation | undefined): void {
     this.#grow(index);
-    this.#kind[index] = this.#kindOf(place) + 1;
-    this.#row[index] = place.location?.row ?? 0;
+    this.#kind[index] = this.#kindOf(attrs, productType, location) + 1;
+    this.#row[index] = location?.row ?? 0;
   }
 
   /** The record's place; its `sku` is always undefined (see above). */
@@ -46,26 +46,25 @@ export class RecordPlaces {
     return { attrs: kind.attrs, productType: kind.productType, sku: undefined, location };
   }
 
-  #kindOf(p: RecordPlace): number {
+  #kindOf(attrs: AttributeIndex, productType: string, location: SourceLocation | undefined): number {
     // Records come in runs of one product type, sheet and column layout: the last kind usually answers.
     const last = this.#kinds[this.#lastKind];
-    const location = p.location;
-    if (last !== undefined && last.attrs === p.attrs && last.columns === location?.columns && last.sheet === location?.sheet) return this.#lastKind;
-    this.#lastKind = this.#findKind(p);
+    if (last !== undefined && last.attrs === attrs && last.columns === location?.columns && last.sheet === location?.sheet) return this.#lastKind;
+    this.#lastKind = this.#findKind(attrs, productType, location);
     return this.#lastKind;
   }
 
-  #findKind(p: RecordPlace): number {
-    let byColumns = this.#kindIndex.get(p.attrs);
-    if (byColumns === undefined) this.#kindIndex.set(p.attrs, (byColumns = new Map<unknown, Map<string | undefined, number>>()));
-    let bySheet = byColumns.get(p.location?.columns);
-    if (bySheet === undefined) byColumns.set(p.location?.columns, (bySheet = new Map<string | undefined, number>()));
-    const sheet = p.location?.sheet;
+  #findKind(attrs: AttributeIndex, productType: string, location: SourceLocation | undefined): number {
+    let byColumns = this.#kindIndex.get(attrs);
+    if (byColumns === undefined) this.#kindIndex.set(attrs, (byColumns = new Map<unknown, Map<string | undefined, number>>()));
+    let bySheet = byColumns.get(location?.columns);
+    if (bySheet === undefined) byColumns.set(location?.columns, (bySheet = new Map<string | undefined, number>()));
+    const sheet = location?.sheet;
     let k = bySheet.get(sheet);
     if (k === undefined) {
       k = this.#kinds.length;
       if (k >= 0xffff) throw new RangeError('too many kinds of record location');
-      this.#kinds.push({ attrs: p.attrs, productType: p.productType, sheet, columns: p.location?.columns });
+      this.#kinds.push({ attrs, productType, sheet, columns: location?.columns });
       bySheet.set(sheet, k);
     }
     return k;

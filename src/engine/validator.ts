@@ -208,8 +208,9 @@ export class Validator {
     const productType = attrs.productType ?? pt;
     const rawSku = per.readSku === undefined ? undefined : per.readSku(item);
     const sku = typeof rawSku === 'string' ? rawSku : typeof rawSku === 'number' ? String(rawSku) : undefined;
-    const meta: RecordMeta = { attrs, productType, sku, location };
-    this.#places.set(index, meta);
+    this.#places.set(index, attrs, productType, location);
+    // Made only for a record with something to report: most records have nothing.
+    let meta: RecordMeta | undefined;
 
     const issues: Issue[] = [];
     // Only records with a source or schema issue get a set: most records have neither.
@@ -227,7 +228,7 @@ export class Validator {
       paths ??= new Set<string>();
       const rebase = (e: ErrorObject): string => rebaseSchemaPath(e, compiled.split);
       for (const f of explainErrors(compiled.validateItem.errors ?? [], item, compiled.itemSchema, rebase)) {
-        const issue = this.#schemaIssue(f, index, meta);
+        const issue = this.#schemaIssue(f, index, (meta ??= { attrs, productType, sku, location }));
         paths.add(issue.path);
         issues.push(issue);
       }
@@ -243,7 +244,7 @@ export class Validator {
       if (rule.when !== undefined && !rule.when(view)) continue;
       const findings = rule.check(view);
       for (let f = 0; f < findings.length; f++) {
-        const issue = this.#ruleIssue(rule, findings[f] as RuleFinding, index, meta);
+        const issue = this.#ruleIssue(rule, findings[f] as RuleFinding, index, (meta ??= { attrs, productType, sku, location }));
         if (issue !== undefined) issues.push(issue);
       }
     }
