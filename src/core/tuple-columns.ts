@@ -19,88 +19,39 @@ export function textBytes(text: string): number {
   return (text.length + 23) & ~7;
 }
 
-/** Tuples a chunk of a column holds: past the first chunk, a column grows by whole chunks and never copies. */
-const CHUNK_BITS = 10;
-const CHUNK = 1 << CHUNK_BITS;
-const CHUNK_MASK = CHUNK - 1;
-
-/**
- * A column in chunks of CHUNK cells. The first chunk grows as an array does (a small feed or a service request keeps
- * a small store); later chunks are made whole, so the column never copies what it holds: a growing array copied its
- * cells about twice over, a quarter of the garbage a valid record left behind with every rule pack on.
- */
-class Column<T> {
-  readonly chunks: T[][] = [[]];
-
-  get(tuple: number): T {
-    return (this.chunks[tuple >>> CHUNK_BITS] as T[])[tuple & CHUNK_MASK] as T;
-  }
-
-  /** Sets the cell of tuple `tuple`, the next one after those the column holds. */
-  add(tuple: number, value: T): void {
-    if (tuple < CHUNK) (this.chunks[0] as T[]).push(value);
-    else {
-      if ((tuple & CHUNK_MASK) === 0) this.chunks.push(new Array<T>(CHUNK));
-      (this.chunks[tuple >>> CHUNK_BITS] as T[])[tuple & CHUNK_MASK] = value;
-    }
-  }
-}
-
 export class TupleColumns {
-  readonly #keys = new Column<string>();
-  readonly #records = new Column<number>();
-  /** By field; a column made after some tuples holds ABSENT for them. */
-  readonly #fields: Array<Column<Cell>> = [];
-  #size = 0;
+  readonly keys: string[] = [];
+  readonly records: number[] = [];
+  /** By field, then by tuple; a column made after some tuples holds ABSENT for them. */
+  readonly fields: Cell[][] = [];
 
   get size(): number {
-    return this.#size;
-  }
-
-  keyAt(tuple: number): string {
-    return this.#keys.get(tuple);
-  }
-
-  recordAt(tuple: number): number {
-    return this.#records.get(tuple);
-  }
-
-  /** The tuple's field, or ABSENT when the tuple does not have it. */
-  cell(field: number, tuple: number): Cell {
-    const column = this.#fields[field];
-    return column === undefined ? ABSENT : column.get(tuple);
-  }
-
-  /** Whether no tuple has the field. */
-  lacks(field: number): boolean {
-    return field >= this.#fields.length;
+    return this.keys.length;
   }
 
   /** Appends a tuple; returns the heap bytes it is estimated to hold. */
   append(key: string, record: number, fields: readonly TupleField[]): number {
-    const columns = this.#fields;
+    const columns = this.fields;
     const n = fields.length;
-    const t = this.#size;
-    while (columns.length < n) columns.push(absentColumn(t));
-    this.#keys.add(t, key);
-    this.#records.add(t, record | 0);
+    while (columns.length < n) columns.push(absentColumn(this.keys.length));
+    this.keys.push(key);
+    this.records.push(record | 0);
     let bytes = textBytes(key);
     for (let f = 0; f < n; f++) {
       const value = fields[f];
       if (typeof value === 'string') bytes += textBytes(value);
       // Whole numbers as the byte form keeps them, so a field reads back the same in memory and spilled.
-      (columns[f] as Column<Cell>).add(t, typeof value === 'number' ? value | 0 : value);
+      (columns[f] as Cell[]).push(typeof value === 'number' ? value | 0 : value);
     }
-    for (let f = n; f < columns.length; f++) (columns[f] as Column<Cell>).add(t, ABSENT);
-    this.#size = t + 1;
+    for (let f = n; f < columns.length; f++) (columns[f] as Cell[]).push(ABSENT);
     return bytes + (2 + columns.length) * SLOT_BYTES;
   }
 
   /** The tuple's fields (as appended, without trailing absent ones) into `into`; returns `into`. */
   fieldsOf(tuple: number, into: TupleField[]): TupleField[] {
     into.length = 0;
-    for (const column of this.#fields) {
-      const value = column.get(tuple);
+    for (const column of this.fields) {
+      const value = column[tuple];
       if (value === ABSENT) break;
       into.push(value);
     }
@@ -113,9 +64,9 @@ export class TupleColumns {
    * next one of its key, so no array or object is made per key.
    */
   forEachGroup(reduce: (group: TupleGroup) => void): void {
-    const count = this.#size;
+    const count = this.keys.length;
     if (count === 0) return;
-    const keys = this.#keys;
+    const keys = this.keys;
     let capacity = 16;
     while (capacity < count * 2) capacity *= 2;
     const mask = capacity - 1;
@@ -129,7 +80,7 @@ export class TupleColumns {
     const firsts = new Int32Array(count);
     let groups = 0;
     for (let t = 0; t < count; t++) {
-      const key = keys.get(t);
+      const key = keys[t] as string;
       const hash = hashKey(key) | 0;
       let slot = hash & mask;
       for (;;) {
@@ -142,7 +93,7 @@ export class TupleColumns {
           firsts[groups++] = t;
           break;
         }
-        if (slotHash[slot] === hash && keys.get(first) === key) {
+        if (slotHash[slot] === hash && keys[first] === key) {
           next[last[first] as number] = t;
           last[first] = t;
           sizes[first] = (sizes[first] as number) + 1;
@@ -164,10 +115,9 @@ export class TupleColumns {
   }
 }
 
-/** A column holding ABSENT for the first `length` tuples. */
-function absentColumn(length: number): Column<Cell> {
-  const column = new Column<Cell>();
-  for (let t = 0; t < length; t++) column.add(t, ABSENT);
+function absentColumn(length: number): Cell[] {
+  const column: Cell[] = [];
+  for (let i = 0; i < length; i++) column.push(ABSENT);
   return column;
 }
 
@@ -190,15 +140,15 @@ class ColumnGroup implements TupleGroup {
   }
 
   get key(): string {
-    return this.#columns.keyAt(this.#tuple(0));
+    return this.#columns.keys[this.#tuple(0)] as string;
   }
 
   record(member: number): number {
-    return this.#columns.recordAt(this.#tuple(member));
+    return this.#columns.records[this.#tuple(member)] as number;
   }
 
   field(member: number, field: number): TupleField {
-    const value = this.#columns.cell(field, this.#tuple(member));
+    const value = this.#columns.fields[field]?.[this.#tuple(member)];
     return value === ABSENT ? undefined : value;
   }
 
@@ -208,9 +158,9 @@ class ColumnGroup implements TupleGroup {
   }
 
   sameField(a: number, b: number, field: number): boolean {
+    const column = this.#columns.fields[field];
     // No tuple has the field: both are without it. A tuple without it differs from one that holds undefined.
-    const columns = this.#columns;
-    return columns.lacks(field) || columns.cell(field, this.#tuple(a)) === columns.cell(field, this.#tuple(b));
+    return column === undefined || column[this.#tuple(a)] === column[this.#tuple(b)];
   }
 
   #tuple(member: number): number {
