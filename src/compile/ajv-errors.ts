@@ -144,7 +144,7 @@ function toFinding(e: ErrorObject, item: unknown, itemSchema: SchemaObject): Sch
     }
     case 'additionalProperties':
       segments.push(String(p.additionalProperty));
-      params.known = isSchemaObject(e.parentSchema) && isSchemaObject(e.parentSchema.properties) ? Object.keys(e.parentSchema.properties) : [];
+      params.known = isSchemaObject(e.parentSchema) && isSchemaObject(e.parentSchema.properties) ? propertyNames(e.parentSchema.properties) : [];
       value = isObject(e.data) ? e.data[String(p.additionalProperty)] : undefined;
       break;
     case 'enum':
@@ -240,10 +240,18 @@ function matchesSimple(cond: SchemaObject, value: unknown): boolean {
 
 function pointerSegments(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer.slice(1).split('/');
+  // Escapes are rare in attribute names: most pointers need no unescaping.
+  return pointer.includes('~') ? parts.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : parts;
+}
+
+/** An object schema's property names, listed once per schema (the same list each time, so suggestions are remembered). */
+const names = new WeakMap<SchemaObject, string[]>();
+
+function propertyNames(properties: SchemaObject): string[] {
+  let list = names.get(properties);
+  if (list === undefined) names.set(properties, (list = Object.keys(properties)));
+  return list;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

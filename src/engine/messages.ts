@@ -1,7 +1,7 @@
 // Words for merchandisers: every schema finding becomes a message (what is wrong: the attribute's
 // title, the value seen, what is expected) and a hint (the fix), computed where one can be.
 import type { SchemaFinding, Trigger } from '../compile/ajv-errors.js';
-import { nearest } from './suggest.js';
+import { nearestIn } from './suggest.js';
 
 export interface Words {
   message: string;
@@ -86,7 +86,7 @@ export function schemaWords(f: SchemaFinding): Words {
     case 'schema.const': {
       const allowed = (p.allowedValues as unknown[]) ?? [];
       const words: Words = { message: `${name} is ${v}; it must be one of ${list(allowed)}.` };
-      const guess = typeof f.value === 'string' ? nearest(f.value, allowed.map(String)) : undefined;
+      const guess = typeof f.value === 'string' ? nearestIn(f.value, allowed) : undefined;
       if (guess !== undefined) words.hint = `Did you mean ${show(guess)}?`;
       else if (allowed.length > 8) words.hint = `See the spec for the full list of ${allowed.length} values of ${f.title}.`;
       return words;
@@ -127,7 +127,7 @@ export function schemaWords(f: SchemaFinding): Words {
     }
     case 'schema.unknown_attribute': {
       const known = (p.known as string[]) ?? [];
-      const guess = nearest(f.field, known);
+      const guess = nearestIn(f.field, known);
       const parent = typeof p.parentTitle === 'string' && p.parentTitle !== '' ? p.parentTitle : 'this item';
       const words: Words = { message: `${show(f.field)} is not an attribute of ${parent} in this spec; Walmart rejects the item.` };
       words.hint = guess !== undefined ? `Did you mean ${show(guess)}?` : 'Remove it, or check the spelling against the spec.';
