@@ -1,5 +1,6 @@
 // Words for merchandisers: every schema finding becomes a message (what is wrong: the attribute's
 // title, the value seen, what is expected) and a hint (the fix), computed where one can be.
+import { isPlaceParams } from '../compile/ajv-errors.js';
 import type { SchemaFinding, Trigger } from '../compile/ajv-errors.js';
 import { nearestIn } from './suggest.js';
 
@@ -57,7 +58,43 @@ function decimalsOf(step: number): number | undefined {
   return undefined;
 }
 
+/** Words per remembered finding (by its shared params, see isPlaceParams) and value seen. */
+const wordsAt = new WeakMap<object, Map<string, Words>>();
+/** Values remembered per place at most; then it starts over. */
+const MAX_VALUES = 256;
+
+/** A key for a value that is text, a number, true/false or null: the only values whose words are remembered. */
+function valueKey(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return `s${value}`;
+    case 'number':
+      return `n${String(value)}`;
+    case 'boolean':
+      return value ? 't' : 'f';
+    case 'undefined':
+      return 'u';
+    default:
+      return value === null ? 'z' : undefined;
+  }
+}
+
+/** The message and hint for a finding: worked out once per place and value when a feed repeats a mistake. */
 export function schemaWords(f: SchemaFinding): Words {
+  const key = isPlaceParams(f.params) ? valueKey(f.value) : undefined;
+  if (key === undefined) return wordsFor(f);
+  let byValue = wordsAt.get(f.params);
+  if (byValue === undefined) wordsAt.set(f.params, (byValue = new Map<string, Words>()));
+  let words = byValue.get(key);
+  if (words === undefined) {
+    if (byValue.size >= MAX_VALUES) byValue.clear();
+    words = wordsFor(f);
+    byValue.set(key, words);
+  }
+  return { ...words };
+}
+
+function wordsFor(f: SchemaFinding): Words {
   const p = f.params;
   const name = label(f);
   const v = show(f.value);
