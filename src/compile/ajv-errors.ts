@@ -80,13 +80,58 @@ export function explainErrors(errors: readonly ErrorObject[], item: unknown, ite
   const seen = new Set<string>();
   for (const e of kept) {
     if (e.keyword !== 'type' && typeBroken.has(e.instancePath)) continue;
-    const finding = toFinding(e, item, itemSchema);
+    const finding = findingAt(e, item, itemSchema);
     const id = `${finding.code}|${finding.segments.join('/')}`;
     if (seen.has(id)) continue;
     seen.add(id);
     out.push(finding);
   }
   return out;
+}
+
+/**
+ * Keywords whose finding, but for the value seen, follows from the schema and the place of the error (its keyword,
+ * instance path, schema path and, for `required`, the missing name): their params are the schema's.
+ */
+const PLACE_KEYWORDS = new Set(['required', 'type', 'enum', 'const', 'format', 'maxLength', 'minLength', 'maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'multipleOf', 'pattern', 'minItems', 'maxItems']);
+
+/** Findings without their value, per item schema and place: a feed tends to repeat the same few mistakes. */
+const atPlace = new WeakMap<SchemaObject, Map<string, SchemaFinding>>();
+/** Places remembered per schema at most (array positions make many); then it starts over. */
+const MAX_PLACES = 4096;
+/** The params of remembered findings: findings that share them differ only in their value (see isPlaceParams). */
+const placeParams = new WeakSet<object>();
+
+/** Whether findings with these params are alike but for their value: what the words for one value are, they are for all. */
+export function isPlaceParams(params: object): boolean {
+  return placeParams.has(params);
+}
+
+/** The error's place, when its finding follows from it (see PLACE_KEYWORDS); a then-branch's also reads the item. */
+function placeOf(e: ErrorObject): string | undefined {
+  if (!PLACE_KEYWORDS.has(e.keyword) || e.schemaPath.includes('/then/')) return undefined;
+  const missing = e.keyword === 'required' ? String((e.params as { missingProperty?: unknown }).missingProperty) : '';
+  return JSON.stringify([e.keyword, e.instancePath, e.schemaPath, missing]);
+}
+
+/** toFinding, worked out once per place and then copied with the value seen. */
+function findingAt(e: ErrorObject, item: unknown, itemSchema: SchemaObject): SchemaFinding {
+  const place = placeOf(e);
+  if (place === undefined) return toFinding(e, item, itemSchema);
+  let byPlace = atPlace.get(itemSchema);
+  if (byPlace === undefined) atPlace.set(itemSchema, (byPlace = new Map<string, SchemaFinding>()));
+  let known = byPlace.get(place);
+  if (known === undefined) {
+    if (byPlace.size >= MAX_PLACES) byPlace.clear();
+    known = toFinding(e, item, itemSchema);
+    delete known.value;
+    placeParams.add(known.params);
+    byPlace.set(place, known);
+  }
+  const finding: SchemaFinding = { code: known.code, segments: [...known.segments], field: known.field, title: known.title, positions: [...known.positions], params: known.params };
+  // As toFinding: a missing attribute has no value.
+  if (e.keyword !== 'required') finding.value = e.data;
+  return finding;
 }
 
 /**
@@ -144,7 +189,7 @@ function toFinding(e: ErrorObject, item: unknown, itemSchema: SchemaObject): Sch
     }
     case 'additionalProperties':
       segments.push(String(p.additionalProperty));
-      params.known = isSchemaObject(e.parentSchema) && isSchemaObject(e.parentSchema.properties) ? Object.keys(e.parentSchema.properties) : [];
+      params.known = isSchemaObject(e.parentSchema) && isSchemaObject(e.parentSchema.properties) ? propertyNames(e.parentSchema.properties) : [];
       value = isObject(e.data) ? e.data[String(p.additionalProperty)] : undefined;
       break;
     case 'enum':
@@ -240,10 +285,18 @@ function matchesSimple(cond: SchemaObject, value: unknown): boolean {
 
 function pointerSegments(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = pointer.slice(1).split('/');
+  // Escapes are rare in attribute names: most pointers need no unescaping.
+  return pointer.includes('~') ? parts.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : parts;
+}
+
+/** An object schema's property names, listed once per schema (the same list each time, so suggestions are remembered). */
+const names = new WeakMap<SchemaObject, string[]>();
+
+function propertyNames(properties: SchemaObject): string[] {
+  let list = names.get(properties);
+  if (list === undefined) names.set(properties, (list = Object.keys(properties)));
+  return list;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -37,8 +37,27 @@ export interface TitleLookup {
   schema: SchemaObject | undefined;
 }
 
+/** Lookups remembered per schema, by path: an invalid feed tends to repeat the same few mistakes. */
+const lookups = new WeakMap<SchemaObject, Map<string, TitleLookup>>();
+/** Paths remembered per schema at most (paths with array positions or unknown names are many); then it starts over. */
+const MAX_LOOKUPS = 4096;
+
 /** Walks `segments` (instance path) down the schema through properties and items. */
 export function titleAlong(root: SchemaObject, segments: readonly string[]): TitleLookup {
+  let byPath = lookups.get(root);
+  if (byPath === undefined) lookups.set(root, (byPath = new Map<string, TitleLookup>()));
+  const key = JSON.stringify(segments);
+  let look = byPath.get(key);
+  if (look === undefined) {
+    if (byPath.size >= MAX_LOOKUPS) byPath.clear();
+    look = walkTitles(root, segments);
+    byPath.set(key, look);
+  }
+  // Its own positions array: a caller may keep it in a finding.
+  return { ...look, positions: [...look.positions] };
+}
+
+function walkTitles(root: SchemaObject, segments: readonly string[]): TitleLookup {
   let cur: SchemaObject | undefined = root;
   let title = segments.at(-1) ?? '';
   let field = title;
@@ -47,10 +66,11 @@ export function titleAlong(root: SchemaObject, segments: readonly string[]): Tit
     if (cur === undefined) break;
     const props: unknown = cur.properties;
     let next: unknown;
+    let named = false;
     if (isSchemaObject(props) && Object.hasOwn(props, seg)) {
       next = props[seg];
       field = seg;
-      title = humanize(seg);
+      named = true;
       positions = [];
     } else if (/^\d+$/.test(seg) && isSchemaObject(cur.items)) {
       next = cur.items;
@@ -60,7 +80,9 @@ export function titleAlong(root: SchemaObject, segments: readonly string[]): Tit
       break;
     }
     cur = isSchemaObject(next) ? next : undefined;
+    // A property's title is the schema's own, or its name made readable (worked out only when the schema has none).
     if (cur !== undefined && typeof cur.title === 'string' && !/^\d+$/.test(seg)) title = cur.title;
+    else if (named) title = humanize(seg);
   }
   return { title, field, positions, schema: cur };
 }

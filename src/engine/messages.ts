@@ -1,7 +1,8 @@
 // Words for merchandisers: every schema finding becomes a message (what is wrong: the attribute's
 // title, the value seen, what is expected) and a hint (the fix), computed where one can be.
+import { isPlaceParams } from '../compile/ajv-errors.js';
 import type { SchemaFinding, Trigger } from '../compile/ajv-errors.js';
-import { nearest } from './suggest.js';
+import { nearestIn } from './suggest.js';
 
 export interface Words {
   message: string;
@@ -57,7 +58,43 @@ function decimalsOf(step: number): number | undefined {
   return undefined;
 }
 
+/** Words per remembered finding (by its shared params, see isPlaceParams) and value seen. */
+const wordsAt = new WeakMap<object, Map<string, Words>>();
+/** Values remembered per place at most; then it starts over. */
+const MAX_VALUES = 256;
+
+/** A key for a value that is text, a number, true/false or null: the only values whose words are remembered. */
+function valueKey(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return `s${value}`;
+    case 'number':
+      return `n${String(value)}`;
+    case 'boolean':
+      return value ? 't' : 'f';
+    case 'undefined':
+      return 'u';
+    default:
+      return value === null ? 'z' : undefined;
+  }
+}
+
+/** The message and hint for a finding: worked out once per place and value when a feed repeats a mistake. */
 export function schemaWords(f: SchemaFinding): Words {
+  const key = isPlaceParams(f.params) ? valueKey(f.value) : undefined;
+  if (key === undefined) return wordsFor(f);
+  let byValue = wordsAt.get(f.params);
+  if (byValue === undefined) wordsAt.set(f.params, (byValue = new Map<string, Words>()));
+  let words = byValue.get(key);
+  if (words === undefined) {
+    if (byValue.size >= MAX_VALUES) byValue.clear();
+    words = wordsFor(f);
+    byValue.set(key, words);
+  }
+  return { ...words };
+}
+
+function wordsFor(f: SchemaFinding): Words {
   const p = f.params;
   const name = label(f);
   const v = show(f.value);
@@ -86,7 +123,7 @@ export function schemaWords(f: SchemaFinding): Words {
     case 'schema.const': {
       const allowed = (p.allowedValues as unknown[]) ?? [];
       const words: Words = { message: `${name} is ${v}; it must be one of ${list(allowed)}.` };
-      const guess = typeof f.value === 'string' ? nearest(f.value, allowed.map(String)) : undefined;
+      const guess = typeof f.value === 'string' ? nearestIn(f.value, allowed) : undefined;
       if (guess !== undefined) words.hint = `Did you mean ${show(guess)}?`;
       else if (allowed.length > 8) words.hint = `See the spec for the full list of ${allowed.length} values of ${f.title}.`;
       return words;
@@ -127,7 +164,7 @@ export function schemaWords(f: SchemaFinding): Words {
     }
     case 'schema.unknown_attribute': {
       const known = (p.known as string[]) ?? [];
-      const guess = nearest(f.field, known);
+      const guess = nearestIn(f.field, known);
       const parent = typeof p.parentTitle === 'string' && p.parentTitle !== '' ? p.parentTitle : 'this item';
       const words: Words = { message: `${show(f.field)} is not an attribute of ${parent} in this spec; Walmart rejects the item.` };
       words.hint = guess !== undefined ? `Did you mean ${show(guess)}?` : 'Remove it, or check the spelling against the spec.';

@@ -58,3 +58,27 @@ export function nearest(value: string, candidates: readonly string[]): string | 
   const allowed = Math.min(3, Math.max(1, Math.floor(v.length / 3)));
   return bestD <= allowed ? best : undefined;
 }
+
+/** nearest()'s answers per list of candidates (by identity) and value, and the list as strings. */
+interface Remembered {
+  strings: readonly string[];
+  answers: Map<string, string | undefined>;
+}
+
+const remembered = new WeakMap<readonly unknown[], Remembered>();
+/** Values remembered per list at most (a feed can misspell a value in many ways); then it starts over. */
+const MAX_ANSWERS = 1024;
+
+/**
+ * nearest(value, candidates.map(String)), remembered for a list that stays the same (a schema's enum, an object's
+ * attribute names): a feed that repeats a mistake has its suggestion worked out once.
+ */
+export function nearestIn(value: string, candidates: readonly unknown[]): string | undefined {
+  let r = remembered.get(candidates);
+  if (r === undefined) remembered.set(candidates, (r = { strings: candidates.map(String), answers: new Map<string, string | undefined>() }));
+  if (r.answers.has(value)) return r.answers.get(value);
+  if (r.answers.size >= MAX_ANSWERS) r.answers.clear();
+  const guess = nearest(value, r.strings);
+  r.answers.set(value, guess);
+  return guess;
+}

@@ -29,17 +29,33 @@ export function* renderJsonChunks(report: StreamedReport, issuesPerChunk = 500):
       continue;
     }
     let count = 0;
-    let piece = head;
+    let batch: unknown[] = [];
+    let pending = `${head}[`;
     for (const issue of value) {
-      piece += `${count === 0 ? '[' : ','}\n    ${indented(JSON.stringify(issue, null, 2) ?? 'null', '    ')}`;
+      batch.push(issue);
       if (++count % issuesPerChunk === 0) {
-        yield piece;
-        piece = '';
+        yield pending + issuesText(batch);
+        batch = [];
+        pending = ',';
       }
     }
-    yield `${piece}${count === 0 ? '[]' : '\n  ]'}`;
+    if (batch.length > 0) yield pending + issuesText(batch) + '\n  ]';
+    else yield count === 0 ? `${head}[]` : '\n  ]';
   }
   yield '\n}\n';
+}
+
+/** The text inside a report's `"issues": [ … ]` for these issues: `\n    {…},\n    {…}`, as renderJson nests them. */
+const ISSUES_OPEN = '{\n  "issues": [';
+const ISSUES_CLOSE = '\n  ]\n}';
+
+/**
+ * These issues as renderJson writes them inside the report's list, without its brackets: JSON.stringify nests them
+ * itself, at the report's depth, inside a one-key object (the same indentation as the report's), which is then cut
+ * off: no regular expression over the text, and one flat string rather than a rope of pieces per issue.
+ */
+function issuesText(batch: readonly unknown[]): string {
+  return JSON.stringify({ issues: batch }, null, 2).slice(ISSUES_OPEN.length, -ISSUES_CLOSE.length);
 }
 
 function isIterable(value: unknown): value is Iterable<unknown> {

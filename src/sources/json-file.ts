@@ -1,5 +1,6 @@
 // Reads a JSON feed (header + MPItem[]) or JSONL (one item per line; a first line holding only a
 // feed header is taken as the header) into a header and a stream of items.
+import { isAscii } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
@@ -82,7 +83,8 @@ const CHUNK_BYTES = 4 * 1024 * 1024;
  * The lines of a file, read synchronously in large chunks and split on bytes: no stream, no readline, no promise per
  * line. Line breaks are readline's (\n, \r\n and a lone \r), so line numbers match what an editor shows. Lines are
  * decoded one by one as UTF-8; a line break byte never occurs inside a multi-byte character, so a character is never
- * cut in two. The file is closed at the end, or by close().
+ * cut in two. A chunk that is all ASCII (most feeds are) is decoded byte for character, which is the same text without
+ * UTF-8's checks. The file is closed at the end, or by close().
  */
 export class LineReader {
   /** Number of the line next() returned last (1-based). */
@@ -92,6 +94,8 @@ export class LineReader {
   #start = 0;
   #end = 0;
   #eof = false;
+  /** Whether the bytes in the buffer are all ASCII, so a line's text is its bytes as they are. */
+  #ascii = false;
   /** Lines split off a \n-line at lone \r characters, still to return. */
   readonly #pending: string[] = [];
 
@@ -134,7 +138,7 @@ export class LineReader {
 
   /** One \n-delimited line, its \r\n or lone \r breaks handled as readline does. */
   #decode(start: number, end: number): string {
-    const text = this.#buf.toString('utf8', start, end > start && this.#buf[end - 1] === 0x0d ? end - 1 : end);
+    const text = this.#buf.toString(this.#ascii ? 'latin1' : 'utf8', start, end > start && this.#buf[end - 1] === 0x0d ? end - 1 : end);
     if (!text.includes('\r')) return this.#line(text);
     const [first, ...rest] = text.split('\r');
     this.#pending.push(...rest);
@@ -165,6 +169,7 @@ export class LineReader {
     }
     const n = readSync(this.#fd, buf, left, buf.length - left, null);
     this.#end += n;
+    this.#ascii = isAscii(buf.subarray(0, this.#end));
     if (n === 0) {
       this.#eof = true;
       closeSync(this.#fd);

@@ -45,6 +45,14 @@ describe('LineReader', () => {
     expect(allLines(fileWith(''))).toEqual([]);
   });
 
+  it('decodes UTF-8 in a chunk that follows all-ASCII chunks, and ASCII after UTF-8, as UTF-8 text', () => {
+    // Chunks of 16 bytes: the first are plain ASCII, then characters of 2, 3 and 4 bytes, a bad byte, then ASCII again.
+    const lines = ['plain ascii line', 'second plain one', 'Größe • 36–38 €', 'emoji 👕 shirt', 'plain again', 'and more plain text'];
+    const bytes = Buffer.concat([Buffer.from(lines.slice(0, 4).join('\n') + '\n'), Buffer.from([0x62, 0x61, 0x64, 0xff, 0x0a]), Buffer.from(lines.slice(4).join('\n'))]);
+    const expected = [...lines.slice(0, 4), 'bad\ufffd', ...lines.slice(4)].map((l, i): [number, string] => [i + 1, l]);
+    for (const chunk of [16, 17, 64, 4096]) expect(allLines(fileWith(bytes), chunk)).toEqual(expected);
+  });
+
   it('reads a line longer than its chunk whole', () => {
     const long = 'z'.repeat(10_000);
     expect(allLines(fileWith(`${long}\nshort\n`), 1024)).toEqual([[1, long], [2, 'short']]);
