@@ -148,6 +148,9 @@ function floorTable(shape: number): string {
     const obliged = f.map((r) => (r.path === undefined ? Number.NaN : r.path.obligedPauseMs + r.path.faultedTripMs));
     const floors = f.map((_, i) => (c[i]?.ms ?? Number.NaN) + (obliged[i] ?? Number.NaN));
     const ratios = f.map((r, i) => r.ms / (floors[i] ?? Number.NaN));
+    // The network phase alone (first request to last answer): validation and the report, the same work in both runs, left out.
+    const net = f.map((r, i) => r.phases.network / (c[i]?.phases.network ?? Number.NaN));
+    const netFloor = f.map((r, i) => r.phases.network / ((c[i]?.phases.network ?? Number.NaN) + (obliged[i] ?? Number.NaN)));
     const phase = (runs: readonly Run[]): string => runs.map((r) => `${s2(r.phases.before)}+${s2(r.phases.network)}+${s2(r.phases.after)}`).join(' / ');
     const pathOf = (runs: readonly Run[]): string => runs.map((r) => (r.path === undefined ? '?' : `${s2(r.path.workMs)}/${s2(r.path.faultedTripMs)}/${s2(r.path.obligedPauseMs)}/${s2(r.path.idleMs)}`)).join(' · ');
     rows.push([
@@ -157,6 +160,8 @@ function floorTable(shape: number): string {
       x(median(ratios)),
       f.map((r) => (r.path === undefined ? '?' : `${s2(r.path.obligedPauseMs)}+${s2(r.path.faultedTripMs)}`)).join(' / '),
       ratios.map(x).join(' / '),
+      `${x(median(net))}: ${net.map(x).join(' / ')}`,
+      `${x(median(netFloor))}: ${netFloor.map(x).join(' / ')}`,
       phase(c),
       phase(f),
       pathOf(c),
@@ -171,6 +176,8 @@ function floorTable(shape: number): string {
       'median of per-seed ratios',
       'obliged on the critical path per faulted run (s): pauses + faulted trips',
       'faulted / floor per seed',
+      'network phase only, faulted / fault-free: median, per seed',
+      'network phase only, faulted / (fault-free + obliged): median, per seed',
       'no faults: before + network + after (s)',
       'faulted: before + network + after (s)',
       'no faults, last feed (s): work/faulted trips/obliged pauses/idle',
