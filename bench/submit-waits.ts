@@ -65,6 +65,8 @@ export interface CriticalPath {
   obligedPauseMs: number;
   /** Nothing of the feed in flight and no pause obliging it: the feed being processed, the poll interval, backoffs, CPU. */
   idleMs: number;
+  /** idleMs split: before Walmart took the feed (backoffs, CPU), from then to its first item-detail page (processing and polling), and while its pages were read. */
+  idleSplitMs: { sending: number; processing: number; pages: number };
 }
 
 interface Req {
@@ -135,14 +137,21 @@ export function criticalPath(log: readonly AccessLogEntry[], pollMs: number): Cr
   }
   for (const [from, to] of pauses(log, 'feedSubmit')) mark(paused.post, from, to, 1);
   for (const [from, to] of pauses(log, 'feedStatus')) mark(paused.status, from, to, 1);
-  const out: CriticalPath = { feedId, spanMs: n, workMs: 0, faultedTripMs: 0, obligedPauseMs: 0, idleMs: 0 };
+  const out: CriticalPath = { feedId, spanMs: n, workMs: 0, faultedTripMs: 0, obligedPauseMs: 0, idleMs: 0, idleSplitMs: { sending: 0, processing: 0, pages: 0 } };
+  const takenAt = Math.ceil(end(taken)) - t0;
+  const pagesAt = Math.floor(Math.min(...status.filter((e) => e.itemDetails === true).map((e) => e.time), end(last))) - t0;
   for (let i = 0; i < n; i++) {
     const c = cls[i] ?? 0;
     const w = want[i] ?? 0;
     if (c === WORK) out.workMs++;
     else if (c === TRIP) out.faultedTripMs++;
     else if ((w === 1 && paused.post[i] === 1) || (w === 2 && paused.status[i] === 1)) out.obligedPauseMs++;
-    else out.idleMs++;
+    else {
+      out.idleMs++;
+      if (i < takenAt) out.idleSplitMs.sending++;
+      else if (i < pagesAt) out.idleSplitMs.processing++;
+      else out.idleSplitMs.pages++;
+    }
   }
   return out;
 }

@@ -152,7 +152,13 @@ function floorTable(shape: number): string {
     const net = f.map((r, i) => r.phases.network / (c[i]?.phases.network ?? Number.NaN));
     const netFloor = f.map((r, i) => r.phases.network / ((c[i]?.phases.network ?? Number.NaN) + (obliged[i] ?? Number.NaN)));
     const phase = (runs: readonly Run[]): string => runs.map((r) => `${s2(r.phases.before)}+${s2(r.phases.network)}+${s2(r.phases.after)}`).join(' / ');
-    const pathOf = (runs: readonly Run[]): string => runs.map((r) => (r.path === undefined ? '?' : `${s2(r.path.workMs)}/${s2(r.path.faultedTripMs)}/${s2(r.path.obligedPauseMs)}/${s2(r.path.idleMs)}`)).join(' · ');
+    const pathOf = (runs: readonly Run[]): string =>
+      runs
+        .map((r) => {
+          const p = r.path;
+          return p === undefined ? '?' : `${s2(p.workMs)}/${s2(p.faultedTripMs)}/${s2(p.obligedPauseMs)}/${s2(p.idleMs)} (${s2(p.idleSplitMs.sending)}+${s2(p.idleSplitMs.processing)}+${s2(p.idleSplitMs.pages)})`;
+        })
+        .join(' · ');
     rows.push([
       build.name,
       s(median(floors)),
@@ -180,8 +186,8 @@ function floorTable(shape: number): string {
       'network phase only, faulted / (fault-free + obliged): median, per seed',
       'no faults: before + network + after (s)',
       'faulted: before + network + after (s)',
-      'no faults, last feed (s): work/faulted trips/obliged pauses/idle',
-      'faulted, last feed (s): work/faulted trips/obliged pauses/idle',
+      'no faults, last feed (s): work/faulted trips/obliged pauses/idle (idle while sending + processing + pages)',
+      'faulted, last feed (s): work/faulted trips/obliged pauses/idle (idle while sending + processing + pages)',
     ],
     rows,
   );

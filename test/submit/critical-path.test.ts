@@ -48,6 +48,7 @@ describe('the critical path of a faulted submit', () => {
       obligedPauseMs: 1000 + 10,
       // Processing (POST answer to the first poll due), the poll interval, the 503's backoff.
       idleMs: 100 + 100 + 10,
+      idleSplitMs: { sending: 0, processing: 100 + 100, pages: 10 },
     });
   });
 
