@@ -135,13 +135,14 @@ export class LedgerState {
 
 export const LEDGER_FILE = 'submit-ledger.jsonl';
 
-/** The ledger on disk: its state, and appends that are fsynced before they return. */
+/** A promise and the function that resolves it. */
 function resolvable(): { promise: Promise<void>; resolve: () => void } {
   let resolve: () => void = () => undefined;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
 }
 
+/** The ledger on disk: its state, and appends that are fsynced before they return. */
 export class Ledger {
   readonly state: LedgerState;
   readonly file: string;
