@@ -22,8 +22,8 @@ import { FEED_ITEMS_PAGE_SIZE } from '../src/walmart/endpoints/feed-status.js';
 import { FEED_HEADER, mixedItems } from './data.js';
 import type { JsonObject } from './data.js';
 import { REPO, fmt, machine, median, table, timedNode } from './harness.js';
-import { runWaits } from './submit-waits.js';
-import type { RunWaits } from './submit-waits.js';
+import { criticalPath, runWaits } from './submit-waits.js';
+import type { CriticalPath, RunWaits } from './submit-waits.js';
 
 const { values: opts, positionals } = parseArgs({ allowPositionals: true, options: { baseline: { type: 'string' }, shapes: { type: 'string', default: '2500,950' } } });
 const runs = Number(positionals[0] ?? 1);
@@ -40,6 +40,7 @@ const RECORDS = 10_000;
 const VALID = 9_500;
 const PROCESSING_MS = 200;
 const FAULTS = '429=0.2,503=0.1,reset=0.05';
+const POLL_MS = 100;
 
 const dir = mkdtempSync(join(tmpdir(), 'cg-bench-submit-'));
 const file = join(dir, 'catalog.json');
@@ -79,6 +80,9 @@ async function checkExactlyOnce(emu: Emulator, label: string): Promise<void> {
 interface Run {
   ms: number;
   waits: RunWaits;
+  /** Spawn to the first request, the first request to the end of the last one, and from there to exit (ms). */
+  phases: { before: number; network: number; after: number };
+  path: CriticalPath | undefined;
 }
 
 async function submitOnce(cli: string, feedItems: number, seed: number, faults: string | undefined, label: string): Promise<Run> {
@@ -86,11 +90,16 @@ async function submitOnce(cli: string, feedItems: number, seed: number, faults: 
   const emu = await startEmulator({ processingMs: PROCESSING_MS, tokenTtlSeconds: 5, seed, catalog: 'empty', onAccessLog: (e) => log.push(e), ...(faults === undefined ? {} : { faults }) });
   try {
     const state = mkdtempSync(join(dir, 'state-'));
-    const r = await timedNode([cli, 'submit', file, '--base-url', emu.url, '--state-dir', state, '--max-feed-items', String(feedItems), '--poll', '100ms', '--wait', '--format', 'json'], [1]);
+    const spawned = Date.now();
+    const r = await timedNode([cli, 'submit', file, '--base-url', emu.url, '--state-dir', state, '--max-feed-items', String(feedItems), '--poll', `${POLL_MS}ms`, '--wait', '--format', 'json'], [1]);
+    const exited = Date.now();
     const counts = (JSON.parse(r.stdout) as { submission: { counts: Record<string, number> } }).submission.counts;
     if (counts.succeeded !== VALID || counts.rejected !== RECORDS - VALID) throw new Error(`${label}: unexpected outcome ${JSON.stringify(counts)}`);
     await checkExactlyOnce(emu, label);
-    return { ms: r.wallMs, waits: runWaits(log) };
+    const first = Math.min(...log.map((e) => e.time));
+    const lastEnd = Math.max(...log.map((e) => e.time + e.durationMs));
+    const phases = { before: first - spawned, network: lastEnd - first, after: exited - lastEnd };
+    return { ms: r.wallMs, waits: runWaits(log), phases, path: criticalPath(log, POLL_MS) };
   } finally {
     await emu.close();
   }
@@ -128,6 +137,61 @@ const fsync = fsyncCost(200);
 rmSync(dir, { recursive: true, force: true });
 
 const s = (ms: number): string => fmt(ms / 1000, 1);
+const s2 = (ms: number): string => fmt(ms / 1000, 2);
+
+/** What each faulted run owes to the faults on its critical path, the floor that makes, and the timeline of both runs. */
+function floorTable(shape: number): string {
+  const rows: string[][] = [];
+  for (const build of BUILDS) {
+    const c = clean.get(key(build.name, shape)) ?? [];
+    const f = faulty.get(key(build.name, shape)) ?? [];
+    const obliged = f.map((r) => (r.path === undefined ? Number.NaN : r.path.obligedPauseMs + r.path.faultedTripMs));
+    const floors = f.map((_, i) => (c[i]?.ms ?? Number.NaN) + (obliged[i] ?? Number.NaN));
+    const ratios = f.map((r, i) => r.ms / (floors[i] ?? Number.NaN));
+    // The network phase alone (first request to last answer): validation and the report, the same work in both runs, left out.
+    const net = f.map((r, i) => r.phases.network / (c[i]?.phases.network ?? Number.NaN));
+    const netFloor = f.map((r, i) => r.phases.network / ((c[i]?.phases.network ?? Number.NaN) + (obliged[i] ?? Number.NaN)));
+    const phase = (runs: readonly Run[]): string => runs.map((r) => `${s2(r.phases.before)}+${s2(r.phases.network)}+${s2(r.phases.after)}`).join(' / ');
+    const pathOf = (runs: readonly Run[]): string =>
+      runs
+        .map((r) => {
+          const p = r.path;
+          return p === undefined ? '?' : `${s2(p.workMs)}/${s2(p.faultedTripMs)}/${s2(p.obligedPauseMs)}/${s2(p.idleMs)} (${s2(p.idleSplitMs.sending)}+${s2(p.idleSplitMs.processing)}+${s2(p.idleSplitMs.pages)})`;
+        })
+        .join(' · ');
+    rows.push([
+      build.name,
+      s(median(floors)),
+      x(median(f.map((r) => r.ms)) / median(floors)),
+      x(median(ratios)),
+      f.map((r) => (r.path === undefined ? '?' : `${s2(r.path.obligedPauseMs)}+${s2(r.path.faultedTripMs)}`)).join(' / '),
+      ratios.map(x).join(' / '),
+      `${x(median(net))}: ${net.map(x).join(' / ')}`,
+      `${x(median(netFloor))}: ${netFloor.map(x).join(' / ')}`,
+      phase(c),
+      phase(f),
+      pathOf(c),
+      pathOf(f),
+    ]);
+  }
+  return table(
+    [
+      'build',
+      'floor: no faults + obliged on the critical path, median (s)',
+      'faulted / floor, ratio of medians',
+      'median of per-seed ratios',
+      'obliged on the critical path per faulted run (s): pauses + faulted trips',
+      'faulted / floor per seed',
+      'network phase only, faulted / fault-free: median, per seed',
+      'network phase only, faulted / (fault-free + obliged): median, per seed',
+      'no faults: before + network + after (s)',
+      'faulted: before + network + after (s)',
+      'no faults, last feed (s): work/faulted trips/obliged pauses/idle (idle while sending + processing + pages)',
+      'faulted, last feed (s): work/faulted trips/obliged pauses/idle (idle while sending + processing + pages)',
+    ],
+    rows,
+  );
+}
 const x = (r: number): string => `${r.toFixed(2)}×`;
 console.log(JSON.stringify({ ...machine(), started, finished: new Date().toISOString() }));
 console.log(`validate only (no network): median ${s(median(validateMs))} s (${validateMs.map(s).join(' / ')})\n`);
@@ -158,8 +222,12 @@ for (const shape of SHAPES) {
     ),
   );
   console.log('');
+  console.log(floorTable(shape));
+  console.log('');
 }
 console.log(`faults ${FAULTS}, 5 s tokens, ${PROCESSING_MS} ms processing, poll every 100 ms; run i uses seed 7 + i (7..${6 + runs}); every run checked: ${fmt(VALID)} succeeded, ${fmt(RECORDS - VALID)} rejected, each valid SKU in exactly one feed at the emulator, no spoilt one in any`);
+console.log(`floor of a faulted run: its fault-free twin's time + what the faults obliged on its critical path (the feed whose last status call ended last, from its first POST attempt): the time a 429 on the API it wanted obliged it to wait with nothing in flight (x-next-replenish-time), and the time only its faulted requests (and the feed-list look-up a reset needs) were in flight`);
+console.log(`before + network + after: spawn to the first request the emulator saw, from there to the end of the last answer, and from there to the process's exit`);
 console.log(`obliged pauses: time during which a 429 (x-next-replenish-time) obliged the client to send no feed POST, and no status call (union over the run)`);
 console.log(`floor of the limits: the last feed may leave at once (the feed bucket holds ${DEFAULT_RATE_LIMITS.feedSubmit.limit}), is processed in ${PROCESSING_MS} ms, and its polls and pages fit the status bucket (${fmt(DEFAULT_RATE_LIMITS.feedStatus.limit)} a minute); the rest of every run is CPU`);
 console.log(`ledger append (one entry, write + fsync): ${fsync.perAppendMs.toFixed(2)} ms each over 200 appends`);

@@ -51,3 +51,13 @@ export function parseMultipart(body: Buffer, boundary: string): FormPart[] | und
     pos = next + 2;
   }
 }
+
+/**
+ * The file name of a multipart body's `file` part, read from the part headers at its start only (the body
+ * itself is not parsed): what the access log shows of a feed submission, faulted or not.
+ */
+export function peekFileName(body: Buffer): string | undefined {
+  const head = body.subarray(0, 8192).toString('latin1');
+  const line = /^content-disposition:[^\r\n]*;\s*name="?file"?(?:;[^\r\n]*)?$/im.exec(head)?.[0];
+  return line === undefined ? undefined : headerParam(line, 'filename');
+}

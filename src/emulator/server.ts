@@ -10,6 +10,7 @@ import { header } from './context.js';
 import { readBody } from '../http/read-body.js';
 import type { RequestContext } from './context.js';
 import { badHeader, errorReply } from './envelope.js';
+import { peekFileName } from './multipart.js';
 import type { FaultKind } from './faults.js';
 import type { ResolvedOptions } from './options.js';
 import type { BucketState } from './rate-limit.js';
@@ -48,6 +49,12 @@ function faultReply(kind: FaultKind): Reply | undefined {
     default:
       return undefined;
   }
+}
+
+/** The feedId a feed submission's answer carries. */
+function feedIdOf(reply: Reply): string | undefined {
+  const id = (reply.body as { feedId?: unknown } | undefined)?.feedId;
+  return typeof id === 'string' ? id : undefined;
 }
 
 function unauthorized(info?: string): Reply {
@@ -113,6 +120,8 @@ export class EmulatorServer {
       res.end(text);
       entry.status = reply.status;
       if (reply.status === 429) entry.replenishAt = bucket.nextReplenish;
+      const feedId = route?.submitsFeed === true && reply.status < 300 ? feedIdOf(reply) : undefined;
+      if (feedId !== undefined) entry.feedId = feedId;
       this.#log(entry, t0);
     };
     const reset = (): void => {
@@ -128,6 +137,11 @@ export class EmulatorServer {
     const tokenCheck = route?.auth === true ? state.tokens.check(token) : undefined;
     const body = await readBody(req, route?.body === 'feed' ? o.maxFeedBytes + MULTIPART_SLACK : SMALL_BODY);
     if (body === 'aborted') return;
+    if (route?.submitsFeed === true) {
+      const fileName = peekFileName(body === 'too-large' ? Buffer.alloc(0) : body);
+      if (fileName !== undefined) entry.fileName = fileName;
+    }
+    if (api === 'feedStatus') entry.itemDetails = new URLSearchParams(qi < 0 ? '' : url.slice(qi + 1)).get('includeDetails') !== 'false';
     const peek = (): BucketState => state.limits.peek(api);
     if (body === 'too-large') {
       const limit = route?.body === 'feed' ? o.maxFeedBytes : SMALL_BODY;
@@ -187,7 +201,10 @@ export class EmulatorServer {
     if (fault === 'reset') {
       // Under `reset` a feed POST may have been accepted before the connection died: the ambiguity a
       // submitter must resolve (GET /v3/feeds) before resubmitting.
-      if (route.submitsFeed === true && o.resetAcceptsFeed) await this.#run(route, ctx, entry);
+      if (route.submitsFeed === true && o.resetAcceptsFeed) {
+        const taken = feedIdOf(await this.#run(route, ctx, entry));
+        if (taken !== undefined) entry.feedId = taken;
+      }
       return reset();
     }
     const reply = await this.#run(route, ctx, entry);

@@ -85,7 +85,7 @@ async function verdicts(d: FollowDeps, feed: LedgerFeed, status: FeedStatus, rea
   d.log(`Feed ${feedId}: ${status.feedStatus ?? 'done'}; ${ok} of ${feed.records.length} records succeeded.`);
 }
 
-/** How often to look for feeds just sent while the submitter is still sending. */
+/** How often to look for the end of sending (feeds just sent are noticed at the ledger's write). */
 const NEW_FEED_CHECK_MS = 50;
 
 /**
@@ -156,7 +156,11 @@ export async function follow(d: FollowDeps): Promise<LedgerFeed[]> {
     startNew();
     if (failure !== undefined) throw failure.error;
     if (!(d.moreComing?.() ?? false)) break;
-    await d.sleep(NEW_FEED_CHECK_MS);
+    // Woken by the ledger's next write (a feed just sent starts its schedule then, not up to 50 ms later), or
+    // after NEW_FEED_CHECK_MS, to notice that sending has ended.
+    const wake = new AbortController();
+    await Promise.race([d.sleep(NEW_FEED_CHECK_MS, wake.signal).catch(() => undefined), d.ledger.nextWrite()]);
+    wake.abort();
   }
   startNew();
   await Promise.race([Promise.all(running.values()), failed]);

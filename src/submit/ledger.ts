@@ -135,12 +135,20 @@ export class LedgerState {
 
 export const LEDGER_FILE = 'submit-ledger.jsonl';
 
+/** A promise and the function that resolves it. */
+function resolvable(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 /** The ledger on disk: its state, and appends that are fsynced before they return. */
 export class Ledger {
   readonly state: LedgerState;
   readonly file: string;
   readonly #writer: JournalWriter;
   readonly #now: () => number;
+  #written = resolvable();
 
   private constructor(file: string, state: LedgerState, writer: JournalWriter, now: () => number) {
     this.file = file;
@@ -166,6 +174,14 @@ export class Ledger {
   write(...entries: LedgerEntry[]): void {
     this.#writer.append(entries);
     for (const e of entries) this.state.apply(e);
+    const written = this.#written;
+    this.#written = resolvable();
+    written.resolve();
+  }
+
+  /** Resolves after the next write: a follower starts on a feed as soon as its feedId is on disk. */
+  nextWrite(): Promise<void> {
+    return this.#written.promise;
   }
 
   close(): void {

@@ -19,6 +19,12 @@
 //   status-bucket token of thousands a minute, and nothing else). Walmart's advice for a 503 is "wait
 //   briefly and retry": reads start at 25 ms and take up to 7 attempts (at most 1.6 s of backoff in all,
 //   as 5 attempts from 100 ms did), so the usual one-off 503 costs about 12 ms instead of 50.
+// - A 503 means the call did not reach Walmart's gateway (Walmart's error codes: "If an API call cannot reach
+//   the Walmart gateway, a basic HTTP error code (such as 503 Service Unavailable) is returned"; the fix:
+//   "Wait briefly and retry"). So a feed POST answered 503 backs off from `unreachedBaseDelayMs` (50 ms), not
+//   from the 500 ms of its other retries: nothing was taken, so the retry cannot send a feed twice, and the
+//   usual one-off 503 costs about 25 ms instead of 250. Its 5 attempts then hold at most 750 ms of backoff;
+//   past that the submitter looks the feed up by its file name and sends it again (up to 3 times).
 // - An idempotent request whose connection dropped (a reset keep-alive socket, usually) is retried at once
 //   the first time; a second drop backs off as above.
 // - A server-advertised wait longer than `maxServerWaitMs` is not slept through: the call fails with the
@@ -34,6 +40,8 @@ export interface RetryOptions {
   baseDelayMs: number;
   /** The first backoff ceiling for idempotent requests (reads); doubles like baseDelayMs. */
   idempotentBaseDelayMs: number;
+  /** The first backoff ceiling after a 503 (the gateway was not reached), for any request; doubles like baseDelayMs. */
+  unreachedBaseDelayMs: number;
   /** Cap of one backoff delay. */
   maxDelayMs: number;
   /** The longest Retry-After / replenish wait honoured; longer ones fail the call. */
@@ -49,6 +57,7 @@ export const DEFAULT_RETRY_OPTIONS: RetryOptions = {
   idempotentMaxAttempts: 7,
   baseDelayMs: 500,
   idempotentBaseDelayMs: 25,
+  unreachedBaseDelayMs: 50,
   maxDelayMs: 20_000,
   maxServerWaitMs: 60_000,
   retryStatuses: new Set([423, 429, 500, 502, 503, 504]),
@@ -85,8 +94,9 @@ export interface RetryInput {
   options: RetryOptions;
 }
 
-export function backoffDelay(attempt: number, options: RetryOptions, random: () => number, idempotent = false): number {
-  const base = idempotent ? Math.min(options.idempotentBaseDelayMs, options.baseDelayMs) : options.baseDelayMs;
+export function backoffDelay(attempt: number, options: RetryOptions, random: () => number, idempotent = false, status?: number): number {
+  let base = idempotent ? Math.min(options.idempotentBaseDelayMs, options.baseDelayMs) : options.baseDelayMs;
+  if (status === 503) base = Math.min(base, options.unreachedBaseDelayMs);
   const ceiling = Math.min(options.maxDelayMs, base * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);
 }
@@ -115,5 +125,5 @@ export function decideRetry(input: RetryInput): RetryDecision {
     if (wait > options.maxServerWaitMs) return { retry: false, reason: `Walmart asked for a ${Math.ceil(wait / 1000)} s wait` };
     return { retry: true, delayMs: wait, reason: `HTTP ${status}, waiting as advertised` };
   }
-  return { retry: true, delayMs: backoffDelay(attempt, options, random, idempotent), reason: `HTTP ${status}` };
+  return { retry: true, delayMs: backoffDelay(attempt, options, random, idempotent, status), reason: `HTTP ${status}` };
 }

@@ -91,15 +91,26 @@ export class TokenService implements TokenSource {
     return (await this.getAccessToken(signal)).token;
   }
 
-  /** The cached token while it is fresh; otherwise one shared fetch for every concurrent caller. */
+  /**
+   * The cached token while it is fresh; otherwise one shared fetch for every concurrent caller. In the first
+   * half of the renewal margin the cached token is still good for at least half the margin, so callers go on
+   * with it while the new one is fetched beside them (a renewal no longer holds every call of that moment);
+   * past that, or with no token, they wait for the fetch.
+   */
   getAccessToken(signal?: AbortSignal): Promise<AccessToken> {
     const cached = this.#cached;
-    if (cached !== undefined && this.#deps.clock.now() < cached.renewAt) return Promise.resolve(cached);
+    const now = this.#deps.clock.now();
+    if (cached !== undefined && now < cached.renewAt) return Promise.resolve(cached);
     // The shared fetch is not tied to any one caller's signal: one caller giving up must not fail the rest.
-    this.#inflight ??= this.#fetch().finally(() => {
+    const fetching = (this.#inflight ??= this.#fetch().finally(() => {
       this.#inflight = undefined;
-    });
-    return raceAbort(this.#inflight, signal);
+    }));
+    if (cached !== undefined && now < cached.renewAt + (cached.expiresAt - cached.renewAt) / 2) {
+      // Nobody waits on this renewal: should it fail, the next caller past renewAt starts another.
+      fetching.catch(() => undefined);
+      return Promise.resolve(cached);
+    }
+    return raceAbort(fetching, signal);
   }
 
   invalidate(token: Secret): void {

@@ -180,6 +180,36 @@ describe('routes', () => {
     expect(log[1]?.replenishAt).toBe(Number(r.headers.get('x-next-replenish-time')));
     expect(log[0]?.replenishAt).toBeUndefined();
   });
+
+  it('logs which feed each submission attempt carried, the feedId it got, and whether a status call asked for item details', async () => {
+    const log: AccessLogEntry[] = [];
+    const emu = await emulator({ onAccessLog: (e) => log.push(e), catalog: 'empty' });
+    const tok = await token(emu);
+    const form = (): FormData => {
+      const f = new FormData();
+      f.append('file', new Blob([JSON.stringify({ MPItemFeedHeader: { version: '1.3' }, MPItem: [] })], { type: 'application/json' }), 'catalog-gate-abc-1.json');
+      return f;
+    };
+    emu.state.faults.inject('503');
+    expect((await call(emu, 'POST', '/v3/feeds?feedType=MP_ITEM', { token: tok, body: form() })).status).toBe(503);
+    const taken = await call(emu, 'POST', '/v3/feeds?feedType=MP_ITEM', { token: tok, body: form() });
+    const feedId = (taken.json as { feedId: string }).feedId;
+    emu.state.faults.inject('reset');
+    await call(emu, 'POST', '/v3/feeds?feedType=MP_ITEM', { token: tok, body: form() }).catch(() => undefined);
+    await call(emu, 'GET', `/v3/feeds/${encodeURIComponent(feedId)}?includeDetails=false`, { token: tok });
+    await call(emu, 'GET', `/v3/feeds/${encodeURIComponent(feedId)}?includeDetails=true&limit=50`, { token: tok });
+    await call(emu, 'GET', `/v3/feeds/${encodeURIComponent(feedId)}`, { token: tok });
+    const posts = log.filter((e) => e.api === 'feedSubmit');
+    expect(posts.map((e) => [e.status, e.fileName, e.feedId !== undefined, e.reset])).toEqual([
+      [503, 'catalog-gate-abc-1.json', false, false],
+      [200, 'catalog-gate-abc-1.json', true, false],
+      // Taken before the connection was dropped: the log says so, as the feed list would.
+      [0, 'catalog-gate-abc-1.json', true, true],
+    ]);
+    expect(posts[1]?.feedId).toBe(feedId);
+    expect(log.filter((e) => e.api === 'feedStatus').map((e) => e.itemDetails)).toEqual([false, true, true]);
+    expect(log.find((e) => e.api === 'token')?.itemDetails).toBeUndefined();
+  });
 });
 
 describe('the emulator command', () => {

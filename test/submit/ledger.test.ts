@@ -15,6 +15,27 @@ function dir(): string {
 const intent = (feed: string, ...keys: Array<[string, string]>): LedgerEntry => ({ t: 'intent', feed, feedType: 'MP_ITEM', at: 1, records: keys.map(([k, h], i) => ({ k, h, n: i + 1, sku: k })) });
 
 describe('journal', () => {
+  it('tells a waiter when the next write is on disk, once per write', async () => {
+    const ledger = Ledger.open(dir());
+    let woken = 0;
+    const first = ledger.nextWrite().then(() => woken++);
+    await Promise.resolve();
+    expect(woken).toBe(0);
+    ledger.write(intent('a.json', ['MP_ITEM|A', 'h1']));
+    await first;
+    expect(woken).toBe(1);
+    expect(ledger.state.feeds.has('a.json')).toBe(true);
+    // A new wait is for the write after that one.
+    let again = false;
+    const second = ledger.nextWrite().then(() => (again = true));
+    await Promise.resolve();
+    expect(again).toBe(false);
+    ledger.write({ t: 'sent', feed: 'a.json', feedId: 'F1', at: 2 });
+    await second;
+    expect(again).toBe(true);
+    ledger.close();
+  });
+
   it('drops a torn last line and appends after the last whole one', () => {
     const d = dir();
     const ledger = Ledger.open(d);

@@ -84,8 +84,23 @@ describe('retry policy (pure)', () => {
     const r = (): number => 0.999999;
     expect([1, 2, 3].map((a) => backoffDelay(a, o, r, true))).toEqual([99, 199, 399]);
     expect([1, 2, 3].map((a) => backoffDelay(a, o, r, false))).toEqual([499, 999, 1999]);
-    expect(decideRetry({ attempt: 1, idempotent: true, outcome: response(503), now, random: r, options: o })).toMatchObject({ retry: true, delayMs: 99 });
-    expect(decideRetry({ attempt: 1, idempotent: false, outcome: response(503), now, random: r, options: o })).toMatchObject({ retry: true, delayMs: 499 });
+    expect(decideRetry({ attempt: 1, idempotent: true, outcome: response(423), now, random: r, options: o })).toMatchObject({ retry: true, delayMs: 99 });
+    expect(decideRetry({ attempt: 1, idempotent: false, outcome: response(423), now, random: r, options: o })).toMatchObject({ retry: true, delayMs: 499 });
+  });
+
+  it('backs a POST answered 503 (the gateway was not reached) off from 50 ms, its other retries from 500 ms', () => {
+    const r = (): number => 0.999999;
+    const post = (outcome: Parameters<typeof decideRetry>[0]['outcome'], attempt = 1) => decideRetry({ attempt, idempotent: false, outcome, now, random: r, options: opts });
+    expect(opts.unreachedBaseDelayMs).toBe(50);
+    expect([1, 2, 3, 4].map((a) => post(response(503), a))).toEqual([49, 99, 199, 399].map((delayMs) => ({ retry: true, delayMs, reason: 'HTTP 503' })));
+    expect(post(response(503), opts.maxAttempts).retry).toBe(false);
+    // Locked, and a connection refused before sending: still from 500 ms.
+    expect(post(response(423))).toMatchObject({ retry: true, delayMs: 499 });
+    expect(post(netError('ECONNREFUSED', false))).toMatchObject({ retry: true, delayMs: 499 });
+    // A read's 503 keeps its own, smaller first ceiling (25 ms).
+    expect(decideRetry({ attempt: 1, idempotent: true, outcome: response(503), now, random: r, options: opts })).toMatchObject({ retry: true, delayMs: 24 });
+    // A 503 that says how long to wait is waited for as it says.
+    expect(post(response(503, { 'retry-after': '2' }))).toMatchObject({ retry: true, delayMs: 2000 });
   });
 
   it('retries a dropped read at once the first time, then backs off', () => {
@@ -141,9 +156,12 @@ describe('retry over HTTP', () => {
   it('a POST /v3/feeds answered 503 (not processed) is retried', async () => {
     let n = 0;
     const walmart = await fakeWalmart((_req, res) => (++n === 1 ? sendJson(res, 503, {}) : sendJson(res, 200, { feedId: 'F1@AQ' })));
-    const client = testClient(walmart.url, { clock: new ManualClock() });
+    const clock = new ManualClock();
+    const client = testClient(walmart.url, { clock, random: () => 0.5 });
     await expect(submitFeed(client, { feedType: 'MP_ITEM', body: '{}' })).resolves.toMatchObject({ feedId: 'F1@AQ' });
     expect(walmart.apiRequests).toHaveLength(2);
+    // The gateway was not reached: "wait briefly and retry", full jitter under 50 ms.
+    expect(clock.sleeps).toEqual([25]);
   });
 
   it('a POST reset after the body was sent is not retried and says to look the feed up', async () => {

@@ -52,7 +52,40 @@ describe('token service', () => {
     clock.advance(15_000); // 85 s left: inside the 90 s margin, renewed before it can expire mid-call
     await listItems(client);
     expect(walmart.tokenRequests).toHaveLength(2);
-    expect(walmart.apiRequests.map((r) => r.headers['wm_sec.access_token'])).toEqual([tokenValue(1), tokenValue(1), tokenValue(2)]);
+    await listItems(client);
+    // The call that started the renewal went on with the token it had (85 s left); the next one has the new token.
+    expect(walmart.apiRequests.map((r) => r.headers['wm_sec.access_token'])).toEqual([tokenValue(1), tokenValue(1), tokenValue(1), tokenValue(2)]);
+  });
+
+  it('a renewal holds no call while the token has more than half its margin left, and every call once it has less', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    // The second token request is answered only when the test opens the gate.
+    const walmart = await fakeWalmart((_req, res) => sendJson(res, 200, { itemResponse: [] }), {
+      tokenTtlS: 900,
+      tokenAnswer: async (n) => {
+        if (n === 2) await gate;
+        return false;
+      },
+    });
+    const clock = new ManualClock();
+    const client = testClient(walmart.url, { clock });
+    await listItems(client);
+    clock.advance(830_000); // 70 s left of the 90 s margin: more than half
+    await listItems(client);
+    await listItems(client);
+    expect(walmart.tokenRequests).toHaveLength(2);
+    expect(walmart.apiRequests.map((r) => r.headers['wm_sec.access_token'])).toEqual([tokenValue(1), tokenValue(1), tokenValue(1)]);
+    clock.advance(30_000); // 40 s left: less than half the margin, so a call waits for the renewal under way
+    let done = false;
+    const waiting = listItems(client).then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(done).toBe(false);
+    expect(walmart.apiRequests).toHaveLength(3);
+    release();
+    await waiting;
+    expect(walmart.tokenRequests).toHaveLength(2);
+    expect(walmart.apiRequests.at(-1)?.headers['wm_sec.access_token']).toBe(tokenValue(2));
   });
 
   it('a 401 renews the token once and replays; a second 401 fails with WALMART_AUTH', async () => {
@@ -86,7 +119,7 @@ describe('token service', () => {
     const walmart = await fakeWalmart((_req, res) => (++n === 1 ? sendJson(res, 503, {}) : sendJson(res, 200, { itemResponse: [] })), { tokenTtlS: 2 });
     const clock = new ManualClock();
     // random 1 and a 5 s first backoff: the 2 s token is long gone when the retry goes out.
-    const client = testClient(walmart.url, { clock, random: () => 1, retry: { baseDelayMs: 5_000, idempotentBaseDelayMs: 5_000 } });
+    const client = testClient(walmart.url, { clock, random: () => 1, retry: { baseDelayMs: 5_000, idempotentBaseDelayMs: 5_000, unreachedBaseDelayMs: 5_000 } });
     await listItems(client);
     expect(clock.sleeps).toEqual([5_000]);
     expect(walmart.apiRequests.map((r) => r.headers['wm_sec.access_token'])).toEqual([tokenValue(1), tokenValue(2)]);
