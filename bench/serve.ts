@@ -9,6 +9,9 @@
 //        node dist/bench/serve.js upload [runs=3]   (the 50k-row upload vs the CLI only, interleaved, medians)
 //        node dist/bench/serve.js compare OTHER/dist/cli/main.js [seconds=10] [rounds=3] [connections=50]
 //          (this build against another one, e.g. a checkout of an older commit, alternating: CPU per request)
+// Warm-up: 5 s runs of the 100-record scenario until the server has answered CATALOG_GATE_BENCH_WARM (default
+// 10,000) requests, at most 12 runs: the workers' JIT takes some thousands of jobs to settle (each run's CPU per
+// request is printed). CATALOG_GATE_BENCH_WARM=0 gives the one 5 s run of sessions 9-10.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -45,6 +48,7 @@ function startServer(cli = CLI): Promise<Server> {
 }
 
 const tool = loadTool();
+const WARM_REQUESTS = Number(process.env.CATALOG_GATE_BENCH_WARM ?? 10_000);
 
 interface Measured {
   result: LoadResult;
@@ -64,6 +68,18 @@ async function measure(server: Server, path: string, duration: number, conns = c
   const mainAfter = await processCpuMs(pid, pid);
   const per = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined || b === undefined ? undefined : (b - a) / Math.max(1, result.requests));
   return { result, cpuPerRequest: per(before, after), mainPerRequest: per(mainBefore, mainAfter) };
+}
+
+/** 5 s runs until `server` has answered WARM_REQUESTS requests (at least one run, at most 12): its JIT settled. */
+async function warmUp(server: Server, label: string): Promise<void> {
+  const steps: string[] = [];
+  let answered = 0;
+  for (let run = 0; run === 0 || (answered < WARM_REQUESTS && run < 12); run++) {
+    const m = await measure(server, QUERY, 5, connections, feed);
+    answered += m.result.requests;
+    steps.push(`${fmt(answered)}: ${m.cpuPerRequest === undefined ? 'n/a' : fmt(m.cpuPerRequest, 2)}`);
+  }
+  console.log(`warm-up ${label} (requests answered: server CPU ms/req of the last 5 s): ${steps.join(', ')}`);
 }
 
 async function upload(url: string, file: string): Promise<{ ms: number; records: number }> {
@@ -116,7 +132,7 @@ async function compareBuilds(mine: Server, otherCli: string | undefined, rounds:
       ['other', other],
       ['this', mine],
     ];
-    for (const [, s] of servers) await measure(s, QUERY, 5, connections, feed);
+    for (const [name, s] of servers) await warmUp(s, name);
     const cpus: Record<string, number[]> = { other: [], this: [] };
     const out: string[][] = [];
     for (let i = 0; i < rounds; i++) {
@@ -155,7 +171,7 @@ async function loadRuns(server: Server): Promise<void> {
   const report = (await check.json()) as { summary: { records: number; invalid: number } };
   console.log(`one request: ${check.status}, ${report.summary.records} records, ${report.summary.invalid} invalid`);
   // Warm-up: every worker has compiled the spec and the JIT has settled.
-  await measure(server, QUERY, 5, connections, feed);
+  await warmUp(server, 'this');
 
   const validate = (conns: number): Promise<Measured> => measure(server, QUERY, seconds, conns, feed);
   rows.push({ scenario: `GET /healthz, ${connections} clients (HTTP only, baseline)`, load: loadavg(), ...(await measure(server, '/healthz', seconds)) });

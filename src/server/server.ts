@@ -20,8 +20,13 @@ import { oneOf, readQuery } from './query.js';
 import { ownBytes, readBody } from './request-body.js';
 import { attachment, sendError, sendJson, sendOutput } from './responses.js';
 import { ServiceError, abortReason, clientGone, toErrorAnswer } from './service-error.js';
+import { StopController } from './stop-signal.js';
+import type { StopSignal } from './stop-signal.js';
 import { receiveUpload } from './upload.js';
 import { close, listen } from '../http/lifecycle.js';
+
+/** Until a request's URL is read (an error before that names no path). */
+const ROOT_URL = new URL('http://localhost/');
 
 /** JSON bodies from this size on queue as large jobs, behind uploads, so they never take the last worker. */
 const LARGE_JSON_BYTES = 1024 * 1024;
@@ -30,7 +35,7 @@ interface Context {
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;
-  signal: AbortSignal;
+  signal: StopSignal;
   /** Call once the body is in: the time limit starts again, for the work. */
   received: () => void;
 }
@@ -42,7 +47,7 @@ interface Route {
   handle: (ctx: Context) => void | Promise<void>;
 }
 
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+function raceAbort<T>(work: Promise<T>, signal: StopSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(abortReason(signal));
@@ -108,20 +113,27 @@ export class ValidationServer {
 
   async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const controller = new AbortController();
-    const limit = seconds(this.#o.limits.timeoutMs);
-    // The time limit runs once for receiving the body (the client's part: 408) and again for the work (503).
-    const clock = (reason: () => ServiceError): NodeJS.Timeout => setTimeout(() => controller.abort(reason()), this.#o.limits.timeoutMs);
-    const working = (): ServiceError => new ServiceError(503, 'TIMEOUT', `Validation took longer than the ${limit} this server allows a request. Split the input into smaller files and try again.`);
-    let timer = clock(() => new ServiceError(408, 'REQUEST_TIMEOUT', `The request did not arrive within ${limit}.`));
+    const controller = new StopController();
+    const limitMs = this.#o.limits.timeoutMs;
+    // One time limit for receiving the body (the client's part: 408), then the same again, from the body's
+    // end, for the work (503): one timer, restarted.
+    let receiving = true;
+    const timer = setTimeout(() => {
+      const limit = seconds(limitMs);
+      controller.abort(
+        receiving
+          ? new ServiceError(408, 'REQUEST_TIMEOUT', `The request did not arrive within ${limit}.`)
+          : new ServiceError(503, 'TIMEOUT', `Validation took longer than the ${limit} this server allows a request. Split the input into smaller files and try again.`),
+      );
+    }, limitMs);
     const ctx: Context = {
       req,
       res,
-      url: new URL('http://localhost/'),
+      url: ROOT_URL,
       signal: controller.signal,
       received: () => {
-        clearTimeout(timer);
-        timer = clock(working);
+        receiving = false;
+        timer.refresh();
       },
     };
     // A client that leaves stops its work (a queued job is dropped, a running one's worker replaced).
