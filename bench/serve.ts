@@ -6,6 +6,7 @@
 // installed (bench/serve-load.ts), else autocannon in this process. On a 2-core machine client and server
 // share the cores.
 // Usage: npm run build && node dist/bench/serve.js [seconds=20] [connections=50]
+//        (CATALOG_GATE_BENCH_CLI=OTHER/dist/cli/main.js: the same bench against another build's server)
 //        node dist/bench/serve.js upload [runs=3]   (the 50k-row upload vs the CLI only, interleaved, medians)
 //        node dist/bench/serve.js compare OTHER/dist/cli/main.js [seconds=10] [rounds=3] [connections=50]
 //          (this build against another one, e.g. a checkout of an older commit, alternating: CPU per request)
@@ -26,7 +27,8 @@ import { writeSheetFile } from './sheets-data.js';
 const mode = process.argv[2] === 'upload' || process.argv[2] === 'compare' ? process.argv[2] : 'load';
 const seconds = mode === 'upload' ? 0 : Number(process.argv[mode === 'compare' ? 4 : 2] ?? (mode === 'compare' ? 10 : 20));
 const connections = Number(process.argv[mode === 'compare' ? 6 : 3] ?? 50);
-const CLI = join(REPO, 'dist/cli/main.js');
+/** The server (and `validate`) under test: this build, or CATALOG_GATE_BENCH_CLI (another build's dist/cli/main.js). */
+const CLI = process.env.CATALOG_GATE_BENCH_CLI ?? join(REPO, 'dist/cli/main.js');
 const QUERY = '/v1/validate?feedType=MP_ITEM&specVersion=4.3';
 
 interface Server {
