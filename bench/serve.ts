@@ -6,7 +6,9 @@
 // installed (bench/serve-load.ts), else autocannon in this process. On a 2-core machine client and server
 // share the cores.
 // Usage: npm run build && node dist/bench/serve.js [seconds=20] [connections=50]
-//        (CATALOG_GATE_BENCH_CLI=OTHER/dist/cli/main.js: the same bench against another build's server)
+//        (CATALOG_GATE_BENCH_CLI=OTHER/dist/cli/main.js: the same bench against another build's server;
+//         CATALOG_GATE_BENCH_NODE_FLAGS="--single-threaded-gc": node/V8 flags for the server under test, not the
+//         other one of `compare`, so `compare $PWD/dist/cli/main.js` measures a flag against this build without it)
 //        node dist/bench/serve.js upload [runs=3]   (the 50k-row upload vs the CLI only, interleaved, medians)
 //        node dist/bench/serve.js compare OTHER/dist/cli/main.js [seconds=10] [rounds=3] [connections=50]
 //          (this build against another one, e.g. a checkout of an older commit, alternating: CPU per request)
@@ -29,6 +31,8 @@ const seconds = mode === 'upload' ? 0 : Number(process.argv[mode === 'compare' ?
 const connections = Number(process.argv[mode === 'compare' ? 6 : 3] ?? 50);
 /** The server (and `validate`) under test: this build, or CATALOG_GATE_BENCH_CLI (another build's dist/cli/main.js). */
 const CLI = process.env.CATALOG_GATE_BENCH_CLI ?? join(REPO, 'dist/cli/main.js');
+/** Node/V8 flags for the server under test only (not `compare`'s other one), e.g. "--single-threaded-gc". */
+const NODE_FLAGS = (process.env.CATALOG_GATE_BENCH_NODE_FLAGS ?? '').split(' ').filter((f) => f !== '');
 const QUERY = '/v1/validate?feedType=MP_ITEM&specVersion=4.3';
 
 interface Server {
@@ -36,8 +40,8 @@ interface Server {
   url: string;
 }
 
-function startServer(cli = CLI): Promise<Server> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CATALOG_GATE_TOKEN: '' } });
+function startServer(cli = CLI, flags = NODE_FLAGS): Promise<Server> {
+  const child = spawn(process.execPath, [...flags, cli, 'serve', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CATALOG_GATE_TOKEN: '' } });
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (b: Buffer) => {
@@ -112,6 +116,7 @@ function row(r: Row): string[] {
 const feed = JSON.stringify({ MPItemFeedHeader: FEED_HEADER, MPItem: mixedItems(100).items });
 const sheet = await writeSheetFile('xlsx', 50_000);
 console.log('machine', machine());
+console.log(`server: ${CLI}${NODE_FLAGS.length === 0 ? '' : ` with node ${NODE_FLAGS.join(' ')}`}`);
 console.log(`load tool: ${tool}${tool === 'autocannon' ? ' (in this process: install wrk for a cheaper client)' : ''}`);
 console.log(`body: ${fmt(feed.length / 1024, 1)} KiB, 100 records; sheet: ${sheet.path} (${fmt(sheet.bytes / 2 ** 20, 1)} MiB, ${fmt(sheet.rows)} rows)`);
 
@@ -128,7 +133,7 @@ try {
 /** This build's server against another build's, the 100-record scenario alternating between them. */
 async function compareBuilds(mine: Server, otherCli: string | undefined, rounds: number): Promise<void> {
   if (otherCli === undefined) throw new Error('usage: node dist/bench/serve.js compare OTHER/dist/cli/main.js [seconds] [rounds] [connections]');
-  const other = await startServer(otherCli);
+  const other = await startServer(otherCli, []);
   try {
     const servers: Array<[string, Server]> = [
       ['other', other],
