@@ -20,6 +20,7 @@ import { oneOf, readQuery } from './query.js';
 import { ownBytes, readBody } from './request-body.js';
 import { attachment, sendError, sendJson, sendOutput } from './responses.js';
 import { ServiceError, abortReason, clientGone, toErrorAnswer } from './service-error.js';
+import { startRequestClock } from './request-clock.js';
 import { StopController } from './stop-signal.js';
 import type { StopSignal } from './stop-signal.js';
 import { receiveUpload } from './upload.js';
@@ -63,10 +64,6 @@ function raceAbort<T>(work: Promise<T>, signal: StopSignal): Promise<T> {
       },
     );
   });
-}
-
-function seconds(ms: number): string {
-  return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${ms} ms`;
 }
 
 export class ValidationServer {
@@ -114,31 +111,17 @@ export class ValidationServer {
   async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const controller = new StopController();
-    const limitMs = this.#o.limits.timeoutMs;
-    // One time limit for receiving the body (the client's part: 408), then the same again, from the body's
-    // end, for the work (503): one timer, restarted.
-    let receiving = true;
-    const timer = setTimeout(() => {
-      const limit = seconds(limitMs);
-      controller.abort(
-        receiving
-          ? new ServiceError(408, 'REQUEST_TIMEOUT', `The request did not arrive within ${limit}.`)
-          : new ServiceError(503, 'TIMEOUT', `Validation took longer than the ${limit} this server allows a request. Split the input into smaller files and try again.`),
-      );
-    }, limitMs);
+    const clock = startRequestClock(controller, this.#o.limits.timeoutMs);
     const ctx: Context = {
       req,
       res,
       url: ROOT_URL,
       signal: controller.signal,
-      received: () => {
-        receiving = false;
-        timer.refresh();
-      },
+      received: clock.received,
     };
     // A client that leaves stops its work (a queued job is dropped, a running one's worker replaced).
     res.once('close', () => {
-      clearTimeout(timer);
+      clock.clear();
       if (!res.writableFinished) controller.abort(clientGone());
     });
     try {
@@ -149,7 +132,7 @@ export class ValidationServer {
       if (!res.headersSent && !res.destroyed) sendError(req, res, answer, !req.complete);
       else res.destroy();
     } finally {
-      clearTimeout(timer);
+      clock.clear();
       this.#o.log?.(`${req.method ?? ''} ${ctx.url.pathname} ${res.statusCode} ${Math.round(performance.now() - started)}ms`);
     }
   }
