@@ -6,9 +6,15 @@
 // installed (bench/serve-load.ts), else autocannon in this process. On a 2-core machine client and server
 // share the cores.
 // Usage: npm run build && node dist/bench/serve.js [seconds=20] [connections=50]
+//        (CATALOG_GATE_BENCH_CLI=OTHER/dist/cli/main.js: the same bench against another build's server;
+//         CATALOG_GATE_BENCH_NODE_FLAGS="--single-threaded-gc": node/V8 flags for the server under test, not the
+//         other one of `compare`, so `compare $PWD/dist/cli/main.js` measures a flag against this build without it)
 //        node dist/bench/serve.js upload [runs=3]   (the 50k-row upload vs the CLI only, interleaved, medians)
 //        node dist/bench/serve.js compare OTHER/dist/cli/main.js [seconds=10] [rounds=3] [connections=50]
 //          (this build against another one, e.g. a checkout of an older commit, alternating: CPU per request)
+// Warm-up: 5 s runs of the 100-record scenario until the server has answered CATALOG_GATE_BENCH_WARM (default
+// 10,000) requests, at most 12 runs: the workers' JIT takes some thousands of jobs to settle (each run's CPU per
+// request is printed). CATALOG_GATE_BENCH_WARM=0 gives the one 5 s run of sessions 9-10.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -23,7 +29,10 @@ import { writeSheetFile } from './sheets-data.js';
 const mode = process.argv[2] === 'upload' || process.argv[2] === 'compare' ? process.argv[2] : 'load';
 const seconds = mode === 'upload' ? 0 : Number(process.argv[mode === 'compare' ? 4 : 2] ?? (mode === 'compare' ? 10 : 20));
 const connections = Number(process.argv[mode === 'compare' ? 6 : 3] ?? 50);
-const CLI = join(REPO, 'dist/cli/main.js');
+/** The server (and `validate`) under test: this build, or CATALOG_GATE_BENCH_CLI (another build's dist/cli/main.js). */
+const CLI = process.env.CATALOG_GATE_BENCH_CLI ?? join(REPO, 'dist/cli/main.js');
+/** Node/V8 flags for the server under test only (not `compare`'s other one), e.g. "--single-threaded-gc". */
+const NODE_FLAGS = (process.env.CATALOG_GATE_BENCH_NODE_FLAGS ?? '').split(' ').filter((f) => f !== '');
 const QUERY = '/v1/validate?feedType=MP_ITEM&specVersion=4.3';
 
 interface Server {
@@ -31,8 +40,8 @@ interface Server {
   url: string;
 }
 
-function startServer(cli = CLI): Promise<Server> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CATALOG_GATE_TOKEN: '' } });
+function startServer(cli = CLI, flags = NODE_FLAGS): Promise<Server> {
+  const child = spawn(process.execPath, [...flags, cli, 'serve', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, CATALOG_GATE_TOKEN: '' } });
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout.on('data', (b: Buffer) => {
@@ -45,6 +54,7 @@ function startServer(cli = CLI): Promise<Server> {
 }
 
 const tool = loadTool();
+const WARM_REQUESTS = Number(process.env.CATALOG_GATE_BENCH_WARM ?? 10_000);
 
 interface Measured {
   result: LoadResult;
@@ -64,6 +74,18 @@ async function measure(server: Server, path: string, duration: number, conns = c
   const mainAfter = await processCpuMs(pid, pid);
   const per = (a: number | undefined, b: number | undefined): number | undefined => (a === undefined || b === undefined ? undefined : (b - a) / Math.max(1, result.requests));
   return { result, cpuPerRequest: per(before, after), mainPerRequest: per(mainBefore, mainAfter) };
+}
+
+/** 5 s runs until `server` has answered WARM_REQUESTS requests (at least one run, at most 12): its JIT settled. */
+async function warmUp(server: Server, label: string): Promise<void> {
+  const steps: string[] = [];
+  let answered = 0;
+  for (let run = 0; run === 0 || (answered < WARM_REQUESTS && run < 12); run++) {
+    const m = await measure(server, QUERY, 5, connections, feed);
+    answered += m.result.requests;
+    steps.push(`${fmt(answered)}: ${m.cpuPerRequest === undefined ? 'n/a' : fmt(m.cpuPerRequest, 2)}`);
+  }
+  console.log(`warm-up ${label} (requests answered: server CPU ms/req of the last 5 s): ${steps.join(', ')}`);
 }
 
 async function upload(url: string, file: string): Promise<{ ms: number; records: number }> {
@@ -94,6 +116,7 @@ function row(r: Row): string[] {
 const feed = JSON.stringify({ MPItemFeedHeader: FEED_HEADER, MPItem: mixedItems(100).items });
 const sheet = await writeSheetFile('xlsx', 50_000);
 console.log('machine', machine());
+console.log(`server: ${CLI}${NODE_FLAGS.length === 0 ? '' : ` with node ${NODE_FLAGS.join(' ')}`}`);
 console.log(`load tool: ${tool}${tool === 'autocannon' ? ' (in this process: install wrk for a cheaper client)' : ''}`);
 console.log(`body: ${fmt(feed.length / 1024, 1)} KiB, 100 records; sheet: ${sheet.path} (${fmt(sheet.bytes / 2 ** 20, 1)} MiB, ${fmt(sheet.rows)} rows)`);
 
@@ -110,13 +133,13 @@ try {
 /** This build's server against another build's, the 100-record scenario alternating between them. */
 async function compareBuilds(mine: Server, otherCli: string | undefined, rounds: number): Promise<void> {
   if (otherCli === undefined) throw new Error('usage: node dist/bench/serve.js compare OTHER/dist/cli/main.js [seconds] [rounds] [connections]');
-  const other = await startServer(otherCli);
+  const other = await startServer(otherCli, []);
   try {
     const servers: Array<[string, Server]> = [
       ['other', other],
       ['this', mine],
     ];
-    for (const [, s] of servers) await measure(s, QUERY, 5, connections, feed);
+    for (const [name, s] of servers) await warmUp(s, name);
     const cpus: Record<string, number[]> = { other: [], this: [] };
     const out: string[][] = [];
     for (let i = 0; i < rounds; i++) {
@@ -155,7 +178,7 @@ async function loadRuns(server: Server): Promise<void> {
   const report = (await check.json()) as { summary: { records: number; invalid: number } };
   console.log(`one request: ${check.status}, ${report.summary.records} records, ${report.summary.invalid} invalid`);
   // Warm-up: every worker has compiled the spec and the JIT has settled.
-  await measure(server, QUERY, 5, connections, feed);
+  await warmUp(server, 'this');
 
   const validate = (conns: number): Promise<Measured> => measure(server, QUERY, seconds, conns, feed);
   rows.push({ scenario: `GET /healthz, ${connections} clients (HTTP only, baseline)`, load: loadavg(), ...(await measure(server, '/healthz', seconds)) });

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { WorkerOptions } from 'node:worker_threads';
 import type { EngineSettings, Job, JobOutput } from './jobs.js';
 import { CLIENT_GONE, ServiceError, abortReason } from './service-error.js';
+import type { StopSignal } from './stop-signal.js';
 import type { JobReply, JobRequest, WorkerInput } from './worker-main.js';
 
 /** worker-main.ts's READY (not imported: that module only runs in a worker). */
@@ -39,7 +40,7 @@ interface Task {
   transfer: ArrayBuffer[];
   resolve: (output: JobOutput) => void;
   reject: (error: unknown) => void;
-  signal: AbortSignal | undefined;
+  signal: StopSignal | undefined;
   onAbort: () => void;
   slot?: Slot;
   /** Its client left while it ran: the worker finishes it (this timer stops it if not soon), the answer is dropped. */
@@ -95,7 +96,7 @@ export class WorkerPool {
   }
 
   /** Runs `job` on the next free worker; rejects with the job's ServiceError, or the signal's reason when aborted. */
-  run(job: Job, lane: Lane, signal?: AbortSignal, transfer: ArrayBuffer[] = []): Promise<JobOutput> {
+  run(job: Job, lane: Lane, signal?: StopSignal, transfer: ArrayBuffer[] = []): Promise<JobOutput> {
     if (this.#closed) return Promise.reject(new ServiceError(503, 'SHUTTING_DOWN', 'The server is shutting down; try again in a moment.'));
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     if (this.#queue.length >= this.#o.maxQueue) {

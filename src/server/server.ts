@@ -20,8 +20,14 @@ import { oneOf, readQuery } from './query.js';
 import { ownBytes, readBody } from './request-body.js';
 import { attachment, sendError, sendJson, sendOutput } from './responses.js';
 import { ServiceError, abortReason, clientGone, toErrorAnswer } from './service-error.js';
+import { startRequestClock } from './request-clock.js';
+import { StopController } from './stop-signal.js';
+import type { StopSignal } from './stop-signal.js';
 import { receiveUpload } from './upload.js';
 import { close, listen } from '../http/lifecycle.js';
+
+/** Until a request's URL is read (an error before that names no path). */
+const ROOT_URL = new URL('http://localhost/');
 
 /** JSON bodies from this size on queue as large jobs, behind uploads, so they never take the last worker. */
 const LARGE_JSON_BYTES = 1024 * 1024;
@@ -30,7 +36,7 @@ interface Context {
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;
-  signal: AbortSignal;
+  signal: StopSignal;
   /** Call once the body is in: the time limit starts again, for the work. */
   received: () => void;
 }
@@ -42,7 +48,7 @@ interface Route {
   handle: (ctx: Context) => void | Promise<void>;
 }
 
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+function raceAbort<T>(work: Promise<T>, signal: StopSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(abortReason(signal));
@@ -58,10 +64,6 @@ function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
       },
     );
   });
-}
-
-function seconds(ms: number): string {
-  return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${ms} ms`;
 }
 
 export class ValidationServer {
@@ -108,25 +110,18 @@ export class ValidationServer {
 
   async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
-    const controller = new AbortController();
-    const limit = seconds(this.#o.limits.timeoutMs);
-    // The time limit runs once for receiving the body (the client's part: 408) and again for the work (503).
-    const clock = (reason: () => ServiceError): NodeJS.Timeout => setTimeout(() => controller.abort(reason()), this.#o.limits.timeoutMs);
-    const working = (): ServiceError => new ServiceError(503, 'TIMEOUT', `Validation took longer than the ${limit} this server allows a request. Split the input into smaller files and try again.`);
-    let timer = clock(() => new ServiceError(408, 'REQUEST_TIMEOUT', `The request did not arrive within ${limit}.`));
+    const controller = new StopController();
+    const clock = startRequestClock(controller, this.#o.limits.timeoutMs);
     const ctx: Context = {
       req,
       res,
-      url: new URL('http://localhost/'),
+      url: ROOT_URL,
       signal: controller.signal,
-      received: () => {
-        clearTimeout(timer);
-        timer = clock(working);
-      },
+      received: clock.received,
     };
     // A client that leaves stops its work (a queued job is dropped, a running one's worker replaced).
     res.once('close', () => {
-      clearTimeout(timer);
+      clock.clear();
       if (!res.writableFinished) controller.abort(clientGone());
     });
     try {
@@ -137,7 +132,7 @@ export class ValidationServer {
       if (!res.headersSent && !res.destroyed) sendError(req, res, answer, !req.complete);
       else res.destroy();
     } finally {
-      clearTimeout(timer);
+      clock.clear();
       this.#o.log?.(`${req.method ?? ''} ${ctx.url.pathname} ${res.statusCode} ${Math.round(performance.now() - started)}ms`);
     }
   }

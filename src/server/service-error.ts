@@ -3,6 +3,7 @@
 // the worker thread and the request thread agree on them.
 import { isCatalogGateError } from '../core/errors.js';
 import type { ErrorCode } from '../core/errors.js';
+import type { StopSignal } from './stop-signal.js';
 
 export class ServiceError extends Error {
   constructor(
@@ -25,7 +26,7 @@ export function clientGone(): ServiceError {
 }
 
 /** Why a request's work was stopped (its time limit, its client leaving): the signal's ServiceError. */
-export function abortReason(signal: AbortSignal): Error {
+export function abortReason(signal: StopSignal): Error {
   const reason: unknown = signal.reason;
   return reason instanceof Error ? reason : new ServiceError(503, 'ABORTED', 'The request was stopped.');
 }
