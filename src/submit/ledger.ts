@@ -3,6 +3,7 @@
 // sent and its feedId after, so a run killed in between finds the feed again by its file name.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { signal } from '../core/signal.js';
 import type { IngestionError } from '../walmart/ingestion-errors.js';
 import { JournalWriter, readJournal } from './journal.js';
 
@@ -136,19 +137,13 @@ export class LedgerState {
 export const LEDGER_FILE = 'submit-ledger.jsonl';
 
 /** A promise and the function that resolves it. */
-function resolvable(): { promise: Promise<void>; resolve: () => void } {
-  let resolve: () => void = () => undefined;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
-}
-
 /** The ledger on disk: its state, and appends that are fsynced before they return. */
 export class Ledger {
   readonly state: LedgerState;
   readonly file: string;
   readonly #writer: JournalWriter;
   readonly #now: () => number;
-  #written = resolvable();
+  #written = signal();
 
   private constructor(file: string, state: LedgerState, writer: JournalWriter, now: () => number) {
     this.file = file;
@@ -175,7 +170,7 @@ export class Ledger {
     this.#writer.append(entries);
     for (const e of entries) this.state.apply(e);
     const written = this.#written;
-    this.#written = resolvable();
+    this.#written = signal();
     written.resolve();
   }
 

@@ -6,6 +6,8 @@
 // `count` more requests go before the replenish time; after it, up to the largest capacity seen (count + 1
 // on a success) go, and the next responses' headers take over. Requests still in flight are subtracted
 // from Walmart's count because Walmart may not have counted them yet.
+import type { Signal } from '../core/signal.js';
+import { signal } from '../core/signal.js';
 import type { Clock } from './clock.js';
 import { throwIfAborted } from './clock.js';
 import { WalmartRateLimitError } from './errors.js';
@@ -64,13 +66,7 @@ interface Bucket extends BucketSnapshot {
   confirmedEmpty: boolean;
   /** The slack added to this window's replenish time (see RateLimitOptions.slackMs). */
   slack: number;
-  changed: { promise: Promise<void>; resolve: () => void };
-}
-
-function signal(): Bucket['changed'] {
-  let resolve: () => void = () => undefined;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
+  changed: Signal;
 }
 
 export class RateLimiter {
