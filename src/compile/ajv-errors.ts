@@ -5,6 +5,7 @@ import type { ErrorObject } from 'ajv';
 import { isSchemaObject } from '../spec/schema-walk.js';
 import type { SchemaObject } from '../spec/schema-walk.js';
 import { schemaAt, titleAlong } from './schema-nav.js';
+import { Remembered } from '../core/remembered.js';
 
 export type SchemaCode =
   | 'schema.required'
@@ -95,10 +96,8 @@ export function explainErrors(errors: readonly ErrorObject[], item: unknown, ite
  */
 const PLACE_KEYWORDS = new Set(['required', 'type', 'enum', 'const', 'format', 'maxLength', 'minLength', 'maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'multipleOf', 'pattern', 'minItems', 'maxItems']);
 
-/** Findings without their value, per item schema and place: a feed tends to repeat the same few mistakes. */
-const atPlace = new WeakMap<SchemaObject, Map<string, SchemaFinding>>();
-/** Places remembered per schema at most (array positions make many); then it starts over. */
-const MAX_PLACES = 4096;
+/** Findings without their value, per item schema and place (at most 4,096 places a schema: array positions make many). */
+const atPlace = new Remembered<SchemaObject, string, SchemaFinding>(4096);
 /** The params of remembered findings: findings that share them differ only in their value (see isPlaceParams). */
 const placeParams = new WeakSet<object>();
 
@@ -118,16 +117,12 @@ function placeOf(e: ErrorObject): string | undefined {
 function findingAt(e: ErrorObject, item: unknown, itemSchema: SchemaObject): SchemaFinding {
   const place = placeOf(e);
   if (place === undefined) return toFinding(e, item, itemSchema);
-  let byPlace = atPlace.get(itemSchema);
-  if (byPlace === undefined) atPlace.set(itemSchema, (byPlace = new Map<string, SchemaFinding>()));
-  let known = byPlace.get(place);
-  if (known === undefined) {
-    if (byPlace.size >= MAX_PLACES) byPlace.clear();
-    known = toFinding(e, item, itemSchema);
-    delete known.value;
-    placeParams.add(known.params);
-    byPlace.set(place, known);
-  }
+  const known = atPlace.get(itemSchema, place, () => {
+    const f = toFinding(e, item, itemSchema);
+    delete f.value;
+    placeParams.add(f.params);
+    return f;
+  });
   const finding: SchemaFinding = { code: known.code, segments: [...known.segments], field: known.field, title: known.title, positions: [...known.positions], params: known.params };
   // As toFinding: a missing attribute has no value.
   if (e.keyword !== 'required') finding.value = e.data;

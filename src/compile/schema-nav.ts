@@ -3,6 +3,7 @@
 import { isSchemaObject } from '../spec/schema-walk.js';
 import { humanize } from './attributes.js';
 import type { SchemaObject } from '../spec/schema-walk.js';
+import { Remembered } from '../core/remembered.js';
 
 /** The subschema at `pointer` ("#/properties/a/allOf/0/if"), or undefined. */
 export function schemaAt(root: SchemaObject, pointer: string): unknown {
@@ -37,22 +38,12 @@ export interface TitleLookup {
   schema: SchemaObject | undefined;
 }
 
-/** Lookups remembered per schema, by path: an invalid feed tends to repeat the same few mistakes. */
-const lookups = new WeakMap<SchemaObject, Map<string, TitleLookup>>();
-/** Paths remembered per schema at most (paths with array positions or unknown names are many); then it starts over. */
-const MAX_LOOKUPS = 4096;
+/** Lookups per schema, by path: an invalid feed tends to repeat the same few mistakes (at most 4,096 paths a schema). */
+const lookups = new Remembered<SchemaObject, string, TitleLookup>(4096);
 
 /** Walks `segments` (instance path) down the schema through properties and items. */
 export function titleAlong(root: SchemaObject, segments: readonly string[]): TitleLookup {
-  let byPath = lookups.get(root);
-  if (byPath === undefined) lookups.set(root, (byPath = new Map<string, TitleLookup>()));
-  const key = JSON.stringify(segments);
-  let look = byPath.get(key);
-  if (look === undefined) {
-    if (byPath.size >= MAX_LOOKUPS) byPath.clear();
-    look = walkTitles(root, segments);
-    byPath.set(key, look);
-  }
+  const look = lookups.get(root, JSON.stringify(segments), () => walkTitles(root, segments));
   // Its own positions array: a caller may keep it in a finding.
   return { ...look, positions: [...look.positions] };
 }

@@ -3,6 +3,7 @@
 import { isPlaceParams } from '../compile/ajv-errors.js';
 import type { SchemaFinding, Trigger } from '../compile/ajv-errors.js';
 import { nearestIn } from './suggest.js';
+import { Remembered } from '../core/remembered.js';
 
 export interface Words {
   message: string;
@@ -58,10 +59,8 @@ function decimalsOf(step: number): number | undefined {
   return undefined;
 }
 
-/** Words per remembered finding (by its shared params, see isPlaceParams) and value seen. */
-const wordsAt = new WeakMap<object, Map<string, Words>>();
-/** Values remembered per place at most; then it starts over. */
-const MAX_VALUES = 256;
+/** Words per remembered finding (by its shared params, see isPlaceParams) and value seen, at most 256 values a place. */
+const wordsAt = new Remembered<object, string, Words>(256);
 
 /** A key for a value that is text, a number, true/false or null: the only values whose words are remembered. */
 function valueKey(value: unknown): string | undefined {
@@ -83,15 +82,7 @@ function valueKey(value: unknown): string | undefined {
 export function schemaWords(f: SchemaFinding): Words {
   const key = isPlaceParams(f.params) ? valueKey(f.value) : undefined;
   if (key === undefined) return wordsFor(f);
-  let byValue = wordsAt.get(f.params);
-  if (byValue === undefined) wordsAt.set(f.params, (byValue = new Map<string, Words>()));
-  let words = byValue.get(key);
-  if (words === undefined) {
-    if (byValue.size >= MAX_VALUES) byValue.clear();
-    words = wordsFor(f);
-    byValue.set(key, words);
-  }
-  return { ...words };
+  return { ...wordsAt.get(f.params, key, () => wordsFor(f)) };
 }
 
 function wordsFor(f: SchemaFinding): Words {

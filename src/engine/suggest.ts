@@ -1,4 +1,5 @@
 // "Did you mean…": the nearest candidate by edit distance, for enum values and attribute names.
+import { Remembered } from '../core/remembered.js';
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
@@ -59,26 +60,21 @@ export function nearest(value: string, candidates: readonly string[]): string | 
   return bestD <= allowed ? best : undefined;
 }
 
-/** nearest()'s answers per list of candidates (by identity) and value, and the list as strings. */
-interface Remembered {
-  strings: readonly string[];
-  answers: Map<string, string | undefined>;
-}
+/** A list of candidates as strings, per list (by identity). */
+const asStrings = new WeakMap<readonly unknown[], readonly string[]>();
 
-const remembered = new WeakMap<readonly unknown[], Remembered>();
-/** Values remembered per list at most (a feed can misspell a value in many ways); then it starts over. */
-const MAX_ANSWERS = 1024;
+function stringsOf(list: readonly unknown[]): readonly string[] {
+  let strings = asStrings.get(list);
+  if (strings === undefined) asStrings.set(list, (strings = list.map(String)));
+  return strings;
+}
+/** nearest()'s answers per list and value, at most 1,024 values a list (a feed can misspell a value in many ways). */
+const answers = new Remembered<readonly unknown[], string, string | undefined>(1024);
 
 /**
  * nearest(value, candidates.map(String)), remembered for a list that stays the same (a schema's enum, an object's
  * attribute names): a feed that repeats a mistake has its suggestion worked out once.
  */
 export function nearestIn(value: string, candidates: readonly unknown[]): string | undefined {
-  let r = remembered.get(candidates);
-  if (r === undefined) remembered.set(candidates, (r = { strings: candidates.map(String), answers: new Map<string, string | undefined>() }));
-  if (r.answers.has(value)) return r.answers.get(value);
-  if (r.answers.size >= MAX_ANSWERS) r.answers.clear();
-  const guess = nearest(value, r.strings);
-  r.answers.set(value, guess);
-  return guess;
+  return answers.get(candidates, value, () => nearest(value, stringsOf(candidates)));
 }

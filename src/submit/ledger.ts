@@ -136,7 +136,6 @@ export class LedgerState {
 
 export const LEDGER_FILE = 'submit-ledger.jsonl';
 
-/** A promise and the function that resolves it. */
 /** The ledger on disk: its state, and appends that are fsynced before they return. */
 export class Ledger {
   readonly state: LedgerState;
