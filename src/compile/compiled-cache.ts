@@ -1,10 +1,12 @@
 // Compiled validators on disk as Ajv standalone code, keyed by the spec entry's sha256 and the
-// compiler's fingerprint, so a warm start loads code instead of compiling. Best effort: a cache
-// directory that cannot be written only costs a compile.
-import { createHash } from 'node:crypto';
+// compiler's fingerprint, so a warm start loads code instead of compiling. Two files an entry: the code every start
+// loads, and the full validator's, loaded when a record is first rejected. Best effort: a cache directory that cannot
+// be written only costs a compile.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../spec/atomic-write.js';
 import { AJV_OPTIONS, COMPILER_REVISION, VALID_ONLY_OPTIONS } from './ajv-options.js';
 import * as formats from './formats.js';
@@ -22,8 +24,11 @@ export const COMPILER_FINGERPRINT = createHash('sha256')
   .digest('hex')
   .slice(0, 12);
 
-export function compiledPath(cacheDir: string, entrySha256: string): string {
-  return join(cacheDir, '.compiled', `${entrySha256.slice(0, 32)}-${COMPILER_FINGERPRINT}.cjs`);
+/** `start`: what every start loads (the valid-only item validator, the header's); `full`: the item validator with errors. */
+export type CompiledPart = 'start' | 'full';
+
+export function compiledPath(cacheDir: string, entrySha256: string, part: CompiledPart = 'start'): string {
+  return join(cacheDir, '.compiled', `${entrySha256.slice(0, 32)}-${COMPILER_FINGERPRINT}${part === 'full' ? '-full' : ''}.cjs`);
 }
 
 export async function readCompiled(path: string): Promise<string | undefined> {
@@ -33,6 +38,21 @@ export async function readCompiled(path: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+  return checked(text);
+}
+
+/** As readCompiled, for the full validator, which is loaded in the middle of a record. */
+export function readCompiledSync(path: string): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return checked(text);
+}
+
+function checked(text: string): string | undefined {
   const nl = text.indexOf('\n');
   if (nl < 0 || !text.startsWith(HEADER)) return undefined;
   const body = text.slice(nl + 1);
@@ -49,6 +69,30 @@ export async function writeCompiled(path: string, body: string): Promise<boolean
   }
 }
 
+/** A compiled file's name: the entry's hash prefix, a fingerprint, and `-full` for the full validator. */
+const COMPILED_NAME = /^([0-9a-f]{32})-[0-9a-f]{12}(?:-full)?\.cjs$/;
+
+/**
+ * Removes the entry's files compiled by other revisions of the compiler (another fingerprint), which nothing of this
+ * build reads again. Safe beside other processes: this build's own files are kept; a process of another build that
+ * finds its file gone compiles again (a missing or unreadable file is a cache miss); temp files being written are
+ * never matched. Best effort, like the cache itself.
+ */
+export async function pruneCompiled(cacheDir: string, entrySha256: string): Promise<void> {
+  const dir = join(cacheDir, '.compiled');
+  const prefix = entrySha256.slice(0, 32);
+  const own = `${prefix}-${COMPILER_FINGERPRINT}`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  const stale = names.filter((n) => COMPILED_NAME.exec(n)?.[1] === prefix && !n.startsWith(own));
+  await Promise.all(stale.map((n) => rm(join(dir, n), { force: true }).catch(() => undefined)));
+}
+
+
 /** Evaluates standalone CommonJS code; its `require`s (ajv runtime, formats) resolve from this package. */
 export function loadStandalone(body: string): Record<string, unknown> {
   const module = { exports: {} as Record<string, unknown> };
@@ -62,4 +106,18 @@ export function loadStandalone(body: string): Record<string, unknown> {
 
 function digest(body: string): string {
   return createHash('sha256').update(body).digest('hex');
+}
+
+/** As writeCompiled, synchronously: the full validator is written in the middle of a record. */
+export function writeCompiledSync(path: string, body: string): boolean {
+  const tmp = `${path}.${String(process.pid)}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, `${HEADER}${digest(body)}\n${body}`);
+    renameSync(tmp, path);
+    return true;
+  } catch {
+    rmSync(tmp, { force: true });
+    return false;
+  }
 }

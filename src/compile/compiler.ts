@@ -1,9 +1,10 @@
 // Compiles one cached spec entry (one product type) into validators, lazily, once: an in-process LRU
-// holds compiled specs, and the compiled-code cache on disk makes a warm start compile nothing.
+// holds compiled specs, and the compiled-code cache on disk makes a warm start compile nothing. A start loads (or
+// compiles) only the valid-only item validator and the header's; the full item validator, about as big again, is
+// loaded (or compiled) when the first record is rejected, and most feeds of a warm cache then never load it.
 import type { ValidateFunction } from 'ajv';
 import { LRUCache } from 'lru-cache';
-import { SpecError } from '../core/errors.js';
-import { formatSpecKey } from '../core/spec-key.js';
+import { createRequire } from 'node:module';
 import type { LockEntry } from '../spec/lockfile.js';
 import { normaliseSpec } from '../spec/normalise.js';
 import type { NormaliseNote } from '../spec/normalise.js';
@@ -13,14 +14,20 @@ import { feedSpecShape } from '../spec/split.js';
 import type { SpecStore } from '../spec/store.js';
 import { indexAttributes } from './attributes.js';
 import type { AttributeIndex } from './attributes.js';
-import { compiledPath, loadStandalone, readCompiled, writeCompiled } from './compiled-cache.js';
+import type * as Codegen from './codegen.js';
+import { compiledPath, loadStandalone, pruneCompiled, readCompiled, readCompiledSync, writeCompiled, writeCompiledSync } from './compiled-cache.js';
 import { splitAttributes } from './split-refs.js';
 import type { SplitSchema } from './split-refs.js';
 
 export interface CompiledSpec {
   entry: LockEntry;
-  /** Validates one item (an element of MPItem[]). Errors are Ajv's, with verbose data. */
+  /**
+   * Validates one item (an element of MPItem[]). Errors are Ajv's, with verbose data. Its code is loaded from disk, or
+   * compiled, on the first call.
+   */
   validateItem: ValidateFunction;
+  /** Where validateItem's code came from, once it has been called: undefined before. */
+  fullOrigin: () => CompiledSpec['origin'] | undefined;
   /**
    * Whether validateItem would accept the item, without its errors: about a tenth cheaper, and it leaves far less
    * garbage. Valid records need nothing more; validateItem explains the others.
@@ -37,7 +44,7 @@ export interface CompiledSpec {
   /** How the compiled item schema was split into per-attribute functions, to map error paths back. */
   split: Pick<SplitSchema, 'attributePointers' | 'blocks'>;
   notes: NormaliseNote[];
-  /** 'compiled' on a cold start, 'disk' when loaded from the compiled-code cache. */
+  /** Where the start's code (isValidItem, validateHeader) came from: 'compiled' on a cold start, 'disk' from the cache. */
   origin: 'compiled' | 'disk';
 }
 
@@ -46,6 +53,32 @@ export interface CompilerOptions {
   maxEntries?: number;
   /** Keep compiled code under `<cache>/.compiled` (default true). */
   diskCache?: boolean;
+}
+
+/**
+ * Ajv's compiler, loaded synchronously: a record is waiting for the full validator. In the CLI bundle, esbuild links
+ * this `require` to the bundled module, which it initialises on the first call; from tsc's output (ES modules, no
+ * `require`), Node 20.19+ requires the ES module. Undefined when run from the TypeScript sources (tests), where
+ * neither works: the compiler then loads codegen.js before it is needed.
+ */
+const requireCodegen: (() => typeof Codegen) | undefined = import.meta.url.endsWith('.ts')
+  ? undefined
+  : typeof require === 'function'
+    ? // eslint-disable-next-line @typescript-eslint/no-require-imports -- esbuild's link to a bundled module, see above
+      () => require('./codegen.js') as typeof Codegen
+    : () => createRequire(import.meta.url)('./codegen.js') as typeof Codegen;
+
+/** A validator whose code is loaded on its first call; its errors are those of its last call, as Ajv's are. */
+function loadedOnFirstCall(load: () => ValidateFunction): ValidateFunction {
+  let full: ValidateFunction | undefined;
+  const validate = ((data: unknown): boolean => {
+    full ??= load();
+    const ok = full(data);
+    validate.errors = full.errors ?? null;
+    return ok;
+  }) as ValidateFunction;
+  validate.errors = null;
+  return validate;
 }
 
 export class Compiler {
@@ -77,18 +110,39 @@ export class Compiler {
     const header = shape.headerKey === undefined ? undefined : (spec.properties as SchemaObject)[shape.headerKey];
     const headerSchema = isSchemaObject(header) ? header : undefined;
     const split = splitAttributes(shape.item);
-    const path = compiledPath(this.#store.dir, entry.sha256);
+    const dir = this.#store.dir;
+    const path = compiledPath(dir, entry.sha256);
     let origin: CompiledSpec['origin'] = 'disk';
     let body = this.#disk ? await readCompiled(path) : undefined;
+    // Ajv's compiler: loaded now on a cold start, and otherwise later, synchronously, if a record needs the full
+    // validator and its code is not on disk. Run from the TypeScript sources (tests), it cannot be required then: it
+    // is loaded now.
+    let codegen: typeof Codegen | undefined;
     if (body === undefined) {
       origin = 'compiled';
-      body = await generate(entry, split.schema, headerSchema);
-      if (this.#disk) await writeCompiled(path, body);
-    }
+      codegen = await import('./codegen.js');
+      body = codegen.generateFast(entry, split.schema, headerSchema);
+      if (this.#disk && (await writeCompiled(path, body))) await pruneCompiled(dir, entry.sha256);
+    } else if (requireCodegen === undefined) codegen = await import('./codegen.js');
     const mod = loadStandalone(body);
+    const disk = this.#disk;
+    let fullOrigin: CompiledSpec['origin'] | undefined;
+    const loadFull = (): ValidateFunction => {
+      const fullPath = compiledPath(dir, entry.sha256, 'full');
+      let code = disk ? readCompiledSync(fullPath) : undefined;
+      fullOrigin = 'disk';
+      if (code === undefined) {
+        fullOrigin = 'compiled';
+        codegen ??= (requireCodegen as () => typeof Codegen)();
+        code = codegen.generateFull(entry, split.schema);
+        if (disk) writeCompiledSync(fullPath, code);
+      }
+      return loadStandalone(code).item as ValidateFunction;
+    };
     return {
       entry,
-      validateItem: mod.item as ValidateFunction,
+      validateItem: loadedOnFirstCall(loadFull),
+      fullOrigin: () => fullOrigin,
       isValidItem: validOnly(mod.itemIsValid as (item: unknown, context: object) => boolean),
       validateHeader: mod.header as ValidateFunction | undefined,
       headerKey: shape.headerKey,
@@ -109,32 +163,4 @@ const NO_CONTEXT = Object.freeze({});
 /** The valid-only validator, called with one shared empty context: without it, each call made an empty object. */
 function validOnly(validate: (item: unknown, context: object) => boolean): (item: unknown) => boolean {
   return (item) => validate(item, NO_CONTEXT);
-}
-
-/** Compiles to standalone code. Ajv's compiler loads here, on a cold start only: a warm start reads code from disk. */
-async function generate(entry: LockEntry, item: SchemaObject, header: SchemaObject | undefined): Promise<string> {
-  const [{ createAjv }, standaloneModule] = await Promise.all([import('./ajv.js'), import('ajv/dist/standalone/index.js')]);
-  const standaloneCode = standaloneModule.default.default;
-  const ajv = createAjv();
-  try {
-    ajv.addSchema(item, 'item');
-    if (header) ajv.addSchema(header, 'header');
-    const full = standaloneCode(ajv, header ? { item: 'item', header: 'header' } : { item: 'item' });
-    const validOnly = createAjv('valid-only');
-    validOnly.addSchema(item, 'item');
-    // The second validator's code in a scope of its own (both name their functions validate1, validate2…).
-    const fast = standaloneCode(validOnly, { item: 'item' });
-    return `${full}\nexports.itemIsValid = (function () {\nconst exports = {};\n${fast}\nreturn exports.item;\n})();\n`;
-  } catch (e) {
-    const message = (e as Error).message;
-    const keyword = /unknown keyword: "([^"]+)"/.exec(message)?.[1];
-    if (keyword !== undefined) {
-      throw new SpecError(
-        'SPEC_UNSUPPORTED_KEYWORD',
-        `the spec ${formatSpecKey(entry)} uses the keyword "${keyword}", which catalog-gate does not know; it will not guess what it means (Ajv strict mode)`,
-        { cause: e },
-      );
-    }
-    throw new SpecError('SPEC_INVALID', `the spec ${formatSpecKey(entry)} does not compile: ${message}`, { cause: e });
-  }
 }
