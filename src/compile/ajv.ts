@@ -8,6 +8,7 @@ import formatsModule from 'ajv-formats';
 import { useFunc } from 'ajv/dist/compile/util.js';
 import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import { AJV_OPTIONS, VALID_ONLY_OPTIONS } from './ajv-options.js';
+import { fastAdditionalProperties } from './fast-additional.js';
 import { fastRef } from './fast-ref.js';
 import { uri } from './formats.js';
 
@@ -67,7 +68,8 @@ const stringLength: CodeKeywordDefinition = {
 
 /**
  * `full` compiles the validator whose errors explain an item; `valid-only` the one that only answers whether it is
- * valid (first failure ends it; no error details; `$ref` calls pass the value alone, see fast-ref.ts). Both accept
+ * valid (first failure ends it; no error details; `$ref` calls pass the value alone, see fast-ref.ts; a long list of
+ * declared properties is a Set, see fast-additional.ts). Both accept
  * exactly the same items: the keywords and formats are the same.
  */
 export function createAjv(kind: 'full' | 'valid-only' = 'full'): AjvInstance {
@@ -84,6 +86,8 @@ export function createAjv(kind: 'full' | 'valid-only' = 'full'): AjvInstance {
   if (kind === 'valid-only') {
     ajv.removeKeyword('$ref');
     ajv.addKeyword(fastRef);
+    ajv.removeKeyword('additionalProperties');
+    ajv.addKeyword(fastAdditionalProperties);
   }
   return ajv;
 }

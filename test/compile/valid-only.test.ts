@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { invalidItems, validItems } from '../../bench/data.js';
 import { Compiler } from '../../src/compile/compiler.js';
 import type { CompiledSpec } from '../../src/compile/compiler.js';
+import { isSchemaObject } from '../../src/spec/schema-walk.js';
+import type { SchemaObject } from '../../src/spec/schema-walk.js';
 import { SpecStore } from '../../src/spec/store.js';
 import { feedSpec, tempCacheWith } from '../helpers/temp-cache.js';
 
@@ -73,4 +75,80 @@ describe('valid-only validator', () => {
     const spoilt = invalidItems(400, 6).map((x) => x.item);
     expectSameAnswers(spec, [...spoilt, ...valid.slice(0, 5)]);
   });
+
+  it('checks a long list of declared properties as the full validator does (additionalProperties: false over a Set)', async () => {
+    const names = Array.from({ length: 12 }, (_, i) => `p${String(i)}`);
+    const props = Object.fromEntries(names.map((n) => [n, { type: 'string' }]));
+    const cases: Array<[object, unknown[]]> = [
+      [obj(props, { additionalProperties: false }), [{ p0: 'a', p11: 'b' }, { p0: 'a', p12: 'x' }, {}, { p3: 1 }, JSON.parse('{"__proto__": "x", "p1": "a"}'), { constructor: 'x' }, { hasOwnProperty: 'x' }, Object.create({ p1: 'a' }) as object, Object.create({ inherited: 'x' }) as object]],
+      // Few properties, a schema, patterns, or `true`: Ajv's own code.
+      [obj({ a: { type: 'string' } }, { additionalProperties: false }), [{ a: 'x' }, { a: 'x', b: 'y' }]],
+      [obj(props, { additionalProperties: { type: 'number' } }), [{ p0: 'a', q: 1 }, { p0: 'a', q: 'x' }]],
+      [obj(props, { patternProperties: { '^x-': { type: 'string' } }, additionalProperties: false }), [{ p0: 'a', 'x-1': 'b' }, { p0: 'a', y: 'b' }, { 'x-1': 2 }]],
+      [obj(props, { additionalProperties: true }), [{ q: 1 }, { p0: 2 }]],
+      // Nested in arrays and blocks, with `__proto__` itself declared.
+      [obj({ list: { type: 'array', items: obj({ ...props, ['__proto__']: { type: 'string' } }, { additionalProperties: false }) } }), [{ list: [{ p0: 'a' }] }, { list: [{ p0: 'a' }, JSON.parse('{"__proto__": "x"}')] }, { list: [{ p0: 'a' }, { zz: 1 }] }, { list: [JSON.parse('{"__proto__": 5}')] }]],
+    ];
+    for (const [item, data] of cases) expectSameAnswers(await compileItem(JSON.parse(JSON.stringify(item)) as object), data);
+  });
+
+  it('answers as the full validator on other MP_ITEM 4.3 product types: items made from each schema, then spoilt', async () => {
+    const store = new SpecStore();
+    const compiler = new Compiler(store, { diskCache: false });
+    for (const productType of ['Cell Phones', 'Home Decor, Kitchen, & Other', 'Baby Clothing', 'Footwear', 'Tires', 'Watches']) {
+      const entry = await store.resolve({ feedType: 'MP_ITEM', version: '4.3', productType });
+      const spec = await compiler.get(entry!);
+      expectSameAnswers(spec, itemsFrom(spec.itemSchema, productType));
+    }
+  });
 });
+
+/** A value the schema is likely to accept: the first enum value, a long enough string, the minimum, one array element. */
+function sample(s: SchemaObject): unknown {
+  if (Array.isArray(s.enum)) return s.enum[0];
+  const type = Array.isArray(s.type) ? (s.type[0] as unknown) : s.type;
+  if (type === 'object' || isSchemaObject(s.properties)) {
+    const props = isSchemaObject(s.properties) ? s.properties : {};
+    return Object.fromEntries(Object.entries(props).flatMap(([k, v]) => (isSchemaObject(v) ? [[k, sample(v)]] : [])));
+  }
+  if (type === 'array') return [isSchemaObject(s.items) ? sample(s.items) : 'x'];
+  if (type === 'integer' || type === 'number') return typeof s.minimum === 'number' && Number.isFinite(s.minimum) ? Math.max(s.minimum, 1) : 1;
+  if (type === 'boolean') return true;
+  if (s.format === 'uri') return 'https://i5.walmartimages.com/asr/a-b.jpg';
+  if (s.format === 'date-time') return '2026-11-24T00:00:00Z';
+  if (s.format === 'date') return '2026-11-24';
+  return 'x'.repeat(typeof s.minLength === 'number' ? Math.max(s.minLength, 1) : 3);
+}
+
+/** Items for one product type: each block's required attributes, then each attribute added alone, then spoilt. */
+function itemsFrom(item: SchemaObject, productType: string): unknown[] {
+  const blocks = (isSchemaObject(item.properties) ? item.properties : {}) as Record<string, SchemaObject>;
+  const block = (b: SchemaObject | undefined): SchemaObject | undefined => (b === undefined ? undefined : b);
+  const visible = block(blocks.Visible)?.properties as Record<string, SchemaObject> | undefined;
+  const typeBlock = visible?.[productType];
+  const attrs = (b: SchemaObject | undefined): Array<[string, SchemaObject]> =>
+    Object.entries(isSchemaObject(b?.properties) ? b.properties : {}).flatMap(([k, v]) => (isSchemaObject(v) ? [[k, v] as [string, SchemaObject]] : []));
+  const required = (b: SchemaObject | undefined): Record<string, unknown> =>
+    Object.fromEntries(attrs(b).filter(([k]) => Array.isArray(b?.required) && b.required.includes(k)).map(([k, v]) => [k, sample(v)]));
+  const base = () => ({ Orderable: required(blocks.Orderable), Visible: { [productType]: required(typeBlock) } });
+  const out: unknown[] = [base()];
+  for (const [name, schema] of attrs(typeBlock)) {
+    const add = base();
+    (add.Visible[productType] as Record<string, unknown>)[name] = sample(schema);
+    out.push(add);
+    const wrong = base();
+    (wrong.Visible[productType] as Record<string, unknown>)[name] = typeof sample(schema) === 'string' ? 12 : 'twelve';
+    out.push(wrong);
+  }
+  for (const [name, schema] of attrs(blocks.Orderable)) {
+    const add = base();
+    add.Orderable[name] = sample(schema);
+    out.push(add);
+  }
+  const extra = base();
+  (extra.Visible[productType] as Record<string, unknown>).notAnAttribute = 'x';
+  const missing = base();
+  delete (missing.Visible[productType] as Record<string, unknown>)[Object.keys(missing.Visible[productType] as object)[0] ?? ''];
+  out.push(extra, missing, { ...base(), Extra: {} });
+  return out;
+}
