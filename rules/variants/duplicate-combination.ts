@@ -62,13 +62,33 @@ function namesCount(packed: string): number {
   return lastCount;
 }
 
-/** Normalised values of the group's members, worked out when a comparison needs them; reused group after group. */
-const normalised: Array<string | undefined> = [];
+/**
+ * Whether two plain values (trimmed, non-blank texts) are the same once normalised, without normalising them: most
+ * differ in their first letters ("Black", "White"; "M", "L"). Letters and signs of ASCII are compared without case;
+ * the first space, control character or character beyond ASCII hands the pair to normaliseText.
+ */
+export function sameNormalised(a: string, b: string): boolean {
+  if (a === b) return true;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let ca = a.charCodeAt(i);
+    let cb = b.charCodeAt(i);
+    if (ca <= 32 || ca >= 127 || cb <= 32 || cb >= 127) return normaliseText(a) === normaliseText(b);
+    if (ca >= 65 && ca <= 90) ca += 32;
+    if (cb >= 65 && cb <= 90) cb += 32;
+    if (ca !== cb) return false;
+  }
+  // One is the other with more after it: trimmed, so something that normalising keeps.
+  return a.length === b.length;
+}
+
+/** The members' values as given while a group is compared, member by member; reused group after group. */
+const texts: string[] = [];
 
 /**
  * The usual group: a few items, all with the same names and plain values (see plainNames). Two items have the same
- * key exactly when their normalised values are the same one by one, so the values are compared in place and only
- * texts that differ as given are normalised. Returns false, having flagged nothing, for any other group.
+ * key exactly when their normalised values are the same one by one, so the values are compared in place. Returns
+ * false, having flagged nothing, for any other group.
  */
 function byValues(group: TupleGroup, visited: readonly number[], items: VariantItems, findings: Parameters<GroupReduce>[3]): boolean {
   let names = -1;
@@ -81,24 +101,20 @@ function byValues(group: TupleGroup, visited: readonly number[], items: VariantI
   }
   if (names < 0) return true;
   const count = namesCount(items.codes.unpack(group.field(names, NAMES_FIELD)));
-  for (let k = visited.length * count - 1; k >= 0; k--) normalised[k] = undefined;
-  for (let i = 1; i < visited.length; i++) {
+  // A member without a combination has no texts: '' marks it (a plain value is never blank).
+  for (let i = 0; i < visited.length; i++) {
     const m = visited[i] as number;
-    if (group.field(m, COMBO_FIELD) === undefined) continue;
+    const plain = group.field(m, COMBO_FIELD) !== undefined;
+    for (let v = 0; v < count; v++) texts[i * count + v] = plain ? (group.text(m, VALUES_FIELD + v) as string) : '';
+  }
+  for (let i = 1; i < visited.length; i++) {
+    if (texts[i * count] === '') continue;
     for (let j = 0; j < i; j++) {
-      const e = visited[j] as number;
-      if (group.field(e, COMBO_FIELD) === undefined) continue;
+      if (texts[j * count] === '') continue;
       let same = true;
-      for (let v = 0; v < count && same; v++) {
-        const a = group.text(m, VALUES_FIELD + v) as string;
-        const b = group.text(e, VALUES_FIELD + v) as string;
-        if (a === b) continue;
-        const na = (normalised[i * count + v] ??= normaliseText(a));
-        const nb = (normalised[j * count + v] ??= normaliseText(b));
-        same = na === nb;
-      }
+      for (let v = 0; v < count && same; v++) same = sameNormalised(texts[i * count + v] as string, texts[j * count + v] as string);
       if (same) {
-        flag(group, m, e, items, findings);
+        flag(group, visited[i] as number, visited[j] as number, items, findings);
         break;
       }
     }

@@ -3,11 +3,11 @@
 // usual group's plain values one by one and keys the rest; both ways, in memory and spilled, must flag the same items.
 import { describe, expect, it } from 'vitest';
 import type { FeedScope, RecordView } from '../../src/core/rule.js';
-import duplicateCombination from '../../rules/variants/duplicate-combination.js';
+import duplicateCombination, { sameNormalised } from '../../rules/variants/duplicate-combination.js';
 import missingAttributeValue from '../../rules/variants/missing-attribute-value.js';
 import { namesOf } from '../../rules/variants/members.js';
 import { setKey } from '../../rules/variants/set-key.js';
-import { hasValue, normaliseValue } from '../../rules/variants/values.js';
+import { hasValue, normaliseText, normaliseValue } from '../../rules/variants/values.js';
 import { SpillingFeedScope } from '../../src/engine/feed-scope.js';
 import { fakeRecord } from '../helpers/record-view.js';
 
@@ -128,6 +128,25 @@ describe('variants.duplicate_combination by its definition', () => {
     );
     expect(expected(records)).toEqual([[2, 1]]);
     expect(found(records)).toEqual([[2, 1]]);
+  });
+
+  it('compares two plain values as normaliseText would, over random texts', () => {
+    const pick = rng(7);
+    const alphabet = ['a', 'A', 'b', 'B', 'z', 'Z', '1', '-', ' ', '  ', '\t', '\u00a0', 'İ', 'i̇', 'ß', 'é', 'É', '\u0001', '~', '@', '[', '`', '{'];
+    const text = (): string => {
+      let t = '';
+      for (let k = 1 + pick(4); k > 0; k--) t += alphabet[pick(alphabet.length)] as string;
+      return t.trim() === '' ? 'x' : t.trim();
+    };
+    let same = 0;
+    for (let k = 0; k < 20_000; k++) {
+      const a = text();
+      const b = pick(3) === 0 ? a.toUpperCase() : text();
+      const want = normaliseText(a) === normaliseText(b);
+      if (want) same++;
+      expect(sameNormalised(a, b), JSON.stringify([a, b])).toBe(want);
+    }
+    expect(same).toBeGreaterThan(1000);
   });
 
   it('missing_attribute_value finds a value blank exactly when it has no normalised form', () => {
