@@ -6,6 +6,7 @@ import { byRecord, defineFeedRule, recordPlace, tuplesOf } from '../../src/core/
 import type { KeyedTuples, TupleField } from '../../src/core/keyed-tuples.js';
 import { TextCodes } from '../text-codes.js';
 import { PRODUCT_IDENTIFIERS, PRODUCT_ID, readProductId } from '../identifiers/product-id.js';
+import { cleanGtin14, isCleanProductId } from '../identifiers/clean-id.js';
 
 /**
  * Each record with a product ID, keyed by its GTIN-14 when the ID passes its check (else the ID trimmed as given):
@@ -32,15 +33,26 @@ export default defineFeedRule<ProductIdState>({
   needs: [PRODUCT_IDENTIFIERS],
   start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes(), fields: [undefined, 0, undefined, 0] }),
   visit(state, record) {
-    const identifier = readProductId(record);
-    if (identifier === undefined) return;
-    const gtin14 = identifier.check.ok ? identifier.check.gtin14 : undefined;
-    const key = gtin14 ?? identifier.id;
+    let id: string;
+    let gtin14: string | undefined;
+    const value = record.get(PRODUCT_IDENTIFIERS);
+    const given = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+    // The usual ID, which the identifiers screen has just found clean: its GTIN-14 without a verdict to build.
+    if (given !== undefined && !Array.isArray(given) && isCleanProductId(given.productIdType, given.productId)) {
+      id = given.productId;
+      gtin14 = cleanGtin14(id);
+    } else {
+      const identifier = readProductId(record);
+      if (identifier === undefined) return;
+      id = identifier.id;
+      gtin14 = identifier.check.ok ? identifier.check.gtin14 : undefined;
+    }
+    const key = gtin14 ?? id;
     // The ID as given only when it is not the key (a UPC padded to its GTIN-14, say).
     const fields = state.fields;
     fields[SKU_FIELD] = record.sku;
     fields[TYPE_FIELD] = state.codes.pack(record.productType);
-    fields[ID_FIELD] = identifier.id === key ? undefined : identifier.id;
+    fields[ID_FIELD] = id === key ? undefined : id;
     fields[GTIN_FIELD] = gtin14 === undefined ? 0 : 1;
     state.tuples.append(key, record.index, fields);
   },

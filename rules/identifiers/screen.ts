@@ -1,23 +1,9 @@
 // The identifiers pack's screen: a record whose product ID is a plain, valid code of the usual length for its type
 // gives no identifier rule anything to say, and that is one pass over the ID's characters (RecordScreen).
-import { hasGs1CheckDigit } from '../../src/core/gtin.js';
 import type { RecordScreen } from '../../src/core/rule.js';
 import identifiers from './index.js';
 import { PRODUCT_IDENTIFIERS } from './product-id.js';
-
-/** The one length per type at which a valid code draws no finding (a GTIN shorter than 14 draws not_gtin14's). */
-function cleanLength(type: unknown, length: number): boolean {
-  switch (type) {
-    case 'GTIN':
-      return length === 14;
-    case 'UPC':
-      return length === 12;
-    case 'EAN':
-      return length === 13 || length === 8;
-    default:
-      return false;
-  }
-}
+import { isCleanProductId } from './clean-id.js';
 
 /**
  * True when no identifier rule can find anything, as readProductId reads the record: no Product Identifiers object
@@ -29,7 +15,7 @@ export function cleanProductIdentifiers(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
   const { productIdType, productId } = value as Record<string, unknown>;
   if (productId === undefined) return true;
-  return typeof productId === 'string' && cleanLength(productIdType, productId.length) && hasGs1CheckDigit(productId);
+  return isCleanProductId(productIdType, productId);
 }
 
 const screen: RecordScreen = {

@@ -45,7 +45,13 @@ function reference(members: readonly Member[]): Member | undefined {
  * variants.names_missing's finding.
  */
 const reduce: GroupReduce = (group, visited, items, findings) => {
-  const withNames = visited.filter((m) => group.field(m, NAMES_FIELD) !== undefined);
+  // Usually every item has names: the list as it came, no copy.
+  let withNames = visited;
+  for (const m of visited) {
+    if (group.field(m, NAMES_FIELD) !== undefined) continue;
+    withNames = visited.filter((n) => group.field(n, NAMES_FIELD) !== undefined);
+    break;
+  }
   if (withNames.length < 2) return;
   const first = withNames[0] as number;
   // The usual group: every item lists the first one's names exactly, so nothing needs decoding.

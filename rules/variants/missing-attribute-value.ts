@@ -4,7 +4,7 @@ import type { RuleFinding } from '../../src/core/rule.js';
 import { defineRecordRule } from '../../src/core/rule.js';
 import { NO_FINDINGS } from '../no-findings.js';
 import { GROUP_ID, NAMES, groupIdOf, namesOf } from './members.js';
-import { variantValuesOf } from './values.js';
+import { hasValue } from './values.js';
 
 export default defineRecordRule({
   id: 'variants.missing_attribute_value',
@@ -16,11 +16,12 @@ export default defineRecordRule({
     const groupId = groupIdOf(record);
     if (groupId === undefined) return NO_FINDINGS;
     const names = namesOf(record);
-    const values = variantValuesOf(record);
     let findings: RuleFinding[] | undefined;
     for (let i = 0; i < names.length; i++) {
-      if (values[i] !== undefined) continue;
-      (findings ??= []).push({ attribute: names[i] as string, params: { groupId, names } });
+      const name = names[i] as string;
+      // Blank as the combination key sees it (normaliseValue), without building the key.
+      if (hasValue(record.get(name))) continue;
+      (findings ??= []).push({ attribute: name, params: { groupId, names } });
     }
     return findings ?? NO_FINDINGS;
   },

@@ -8,7 +8,8 @@ import { namesOf } from './members.js';
 // so the replace (and the copy it makes) is skipped for them.
 const UNTIDY_SPACE = /\s\s|[^\S ]/;
 
-function normaliseText(value: string): string | undefined {
+/** A text value's comparable form: trimmed, runs of whitespace as one space, lower case; undefined when blank. */
+export function normaliseText(value: string): string | undefined {
   const trimmed = value.trim();
   if (trimmed === '') return undefined;
   return (UNTIDY_SPACE.test(trimmed) ? trimmed.replace(/\s+/g, ' ') : trimmed).toLowerCase();
@@ -34,6 +35,35 @@ export function normaliseValue(value: unknown): string | undefined {
     return parts.length > 0 ? `{${parts.join(';')}}` : undefined;
   }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value).toLowerCase();
+  return undefined;
+}
+
+/**
+ * Whether normaliseValue(value) gives a key, without building it: a value that is not blank. Most items have every
+ * variant value, and variants.missing_attribute_value only asks whether each is there.
+ */
+export function hasValue(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim() !== '';
+  if (value === undefined || value === null) return false;
+  if (Array.isArray(value)) {
+    // As normaliseValue: a list has a key when one of its entries has one (a hole has none).
+    for (let i = 0; i < value.length; i++) if (hasValue(value[i])) return true;
+    return false;
+  }
+  if (typeof value === 'object') return Object.values(value).some(hasValue);
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint';
+}
+
+/**
+ * A value that is one text (or a list of one text), as displayValue shows it: then its normalised form is
+ * normaliseText of what is shown, so the shown text is enough to compare it later. Undefined for any other value.
+ */
+export function plainText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value) && value.length === 1) {
+    const only: unknown = value[0];
+    if (typeof only === 'string') return only.trim();
+  }
   return undefined;
 }
 

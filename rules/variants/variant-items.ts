@@ -10,7 +10,7 @@ import { groupIdOf, isPrimary, lowerNamesOf, namesOf, sameTexts } from './member
 import { packList, unpackList } from './list-field.js';
 import { primaryAnswerOf } from './primaries.js';
 import { combinationKey } from './combination-key.js';
-import { displayValue, variantValuesOf } from './values.js';
+import { displayValue, plainText, variantValuesOf } from './values.js';
 
 /** Fields of an item's tuple. */
 export const SKU_FIELD = 0;
@@ -22,8 +22,14 @@ export const PRIMARY_FIELD = 2;
 export const ANSWER_FIELD = 3;
 /** Variant Attribute Names as given (packList, coded); undefined when there are none. */
 export const NAMES_FIELD = 4;
-/** Names and normalised values together (combinationKey); undefined without names or with a blank value. */
+/**
+ * The combination: PLAIN_VALUES when every value is one text (the usual item: its normalised values are those of the
+ * texts in VALUES_FIELD, compared when the group is reduced), else names and normalised values together
+ * (combinationKey); undefined without names or with a blank value.
+ */
 export const COMBO_FIELD = 5;
+/** COMBO_FIELD of an item whose values are all plain texts (see plainText): the values as given settle it. */
+export const PLAIN_VALUES = 1;
 /**
  * The values as given, beside COMBO_FIELD: a field each from here on, in the order of the names (no list to build:
  * a value is usually the item's own text), or past SEPARATE_VALUES names one packList field. See valuesOf.
@@ -52,6 +58,8 @@ export class VariantItems {
   /** The last Variant Attribute Names seen, their coded field and lower-case names (see #fields). */
   #lastNames: readonly string[] = [];
   #lastNamesField: number | string = '';
+  /** Whether the last names let plain values be compared one by one (see plainNames). */
+  #lastNamesPlain = false;
   #lastType: number | string = -1;
   #findings: Map<string, RuleFinding[]> | undefined;
   readonly #scratch: TupleField[] = [];
@@ -100,17 +108,43 @@ export class VariantItems {
       if (!sameTexts(names, this.#lastNames)) {
         this.#lastNames = names;
         this.#lastNamesField = this.codes.pack(packList(names));
+        this.#lastNamesPlain = plainNames(lowerNamesOf(record));
       }
       fields[n++] = this.#lastNamesField;
-      const combo = combinationKey(lowerNamesOf(record), variantValuesOf(record));
-      if (combo !== undefined) {
-        fields[n++] = combo;
-        if (names.length > SEPARATE_VALUES) fields[n++] = packList(names.map((name) => displayValue(record.get(name))));
-        else for (let i = 0; i < names.length; i++) fields[n++] = displayValue(record.get(names[i] as string));
-      }
+      n = this.#plainValues(record, names, fields, n) ?? this.#combination(record, names, fields, n);
     }
     fields.length = n;
     return fields;
+  }
+
+  /**
+   * The usual item, whose values are all texts: PLAIN_VALUES and the texts as given, with no key to build (the
+   * group's reduce compares them). Returns where the fields end; undefined when a value is anything else.
+   */
+  #plainValues(record: RecordView, names: readonly string[], fields: TupleField[], at: number): number | undefined {
+    if (names.length > SEPARATE_VALUES || !this.#lastNamesPlain) return undefined;
+    let n = at + 1;
+    for (let i = 0; i < names.length; i++) {
+      const text = plainText(record.get(names[i] as string));
+      // A NUL could make two keys of different values alike (see plainNames): such a value takes the key.
+      if (text === undefined || text.includes(NUL)) return undefined;
+      // A blank value: no combination (see combinationKey), so no values either.
+      if (text === '') return at;
+      fields[n++] = text;
+    }
+    fields[at] = PLAIN_VALUES;
+    return n;
+  }
+
+  /** Any other item: its combination key and values as given (a list past SEPARATE_VALUES names). */
+  #combination(record: RecordView, names: readonly string[], fields: TupleField[], at: number): number {
+    const combo = combinationKey(lowerNamesOf(record), variantValuesOf(record));
+    if (combo === undefined) return at;
+    let n = at;
+    fields[n++] = combo;
+    if (names.length > SEPARATE_VALUES) fields[n++] = packList(names.map((name) => displayValue(record.get(name))));
+    else for (let i = 0; i < names.length; i++) fields[n++] = displayValue(record.get(names[i] as string));
+    return n;
   }
 
   /** The rule's findings: the first rule to ask reduces every group for all of them. */
@@ -121,27 +155,56 @@ export class VariantItems {
       this.#findings = findings;
       const types: TupleField[] = [];
       const all: number[] = [];
+      const rules = [...this.#rules.values()];
+      const lists = [...this.#rules.keys()].map((id) => findings.get(id) as RuleFinding[]);
+      // Usually every rule visited items of every product type any of them did (rules attach to the same types): then
+      // every rule reduces every member and nobody needs the members' types.
+      const seen = new Set<number | string>();
+      for (const rule of rules) for (const type of rule.types) seen.add(type);
+      const allSeeAll = rules.every((rule) => rule.types.size === seen.size);
       this.tuples.forEachGroup((group) => {
-        types.length = group.size;
-        all.length = group.size;
-        for (let m = 0; m < group.size; m++) {
-          types[m] = group.field(m, TYPE_FIELD);
-          all[m] = m;
+        const size = group.size;
+        // all[m] is m: the list only grows, and is cut to the group's size.
+        while (all.length < size) all.push(all.length);
+        all.length = size;
+        if (allSeeAll) {
+          for (let r = 0; r < rules.length; r++) (rules[r] as JoinedRule).reduce(group, all, this, lists[r] as RuleFinding[]);
+          return;
         }
-        for (const [id, rule] of this.#rules) {
+        types.length = size;
+        for (let m = 0; m < size; m++) types[m] = group.field(m, TYPE_FIELD);
+        for (let r = 0; r < rules.length; r++) {
+          const rule = rules[r] as JoinedRule;
           // Usually every rule visited every member (one product type): the shared list, read-only.
           let members: number[] = all;
-          for (let m = 0; m < group.size; m++) {
+          for (let m = 0; m < size; m++) {
             if (rule.types.has(types[m] as number | string)) continue;
             members = all.filter((n) => rule.types.has(types[n] as number | string));
             break;
           }
-          if (members.length > 0) rule.reduce(group, members, this, findings.get(id) as RuleFinding[]);
+          if (members.length > 0) rule.reduce(group, members, this, lists[r] as RuleFinding[]);
         }
       });
     }
     return (this.#findings.get(ruleId) ?? []).sort((a, b) => (a.record ?? 0) - (b.record ?? 0));
   }
+}
+
+const NUL = '\u0000';
+
+/**
+ * Whether items with these names (in lower case) have the same combination key exactly when their normalised values
+ * are the same one by one, so plain values can be compared without the key: names that are all different, with
+ * neither "=" nor NUL, and values without NUL. The key joins "name=value" pairs with NUL; a NUL in a value, or "=" in
+ * a name, could make the pairs of two different sets of values read alike.
+ */
+export function plainNames(lowerNames: readonly string[]): boolean {
+  for (let i = 0; i < lowerNames.length; i++) {
+    const name = lowerNames[i] as string;
+    if (name.includes('=') || name.includes(NUL)) return false;
+    for (let j = 0; j < i; j++) if (lowerNames[j] === name) return false;
+  }
+  return true;
 }
 
 /** A member's values as given (see VALUES_FIELD), for an item with `count` Variant Attribute Names. */

@@ -7,6 +7,8 @@ import { PACKS, SCREENS } from '../../rules/index.js';
 import identifiersScreen from '../../rules/identifiers/screen.js';
 import imagesScreen from '../../rules/images/screen.js';
 import { fakeRecord } from '../helpers/record-view.js';
+import { cleanGtin14, isCleanProductId } from '../../rules/identifiers/clean-id.js';
+import { readProductId } from '../../rules/identifiers/product-id.js';
 import type { FakeRecordOptions } from '../helpers/record-view.js';
 
 function attaches(rule: RecordRule, record: RecordView): boolean {
@@ -118,6 +120,24 @@ describe('rule screens', () => {
       expect(judge(identifiersScreen, { productIdentifiers: { productIdType, productId } }).clean).toBe(true);
     }
     expect(clean).toBeLessThan(productIds().length / 4);
+  });
+
+  it('identifiers: a clean ID is what readProductId reads, valid, with its digits padded as GTIN-14 (duplicates keys by it)', () => {
+    let clean = 0;
+    // Twice over, so each value is also asked right after a clean one (the last clean ID is remembered).
+    for (const value of [...productIds(), ...productIds().reverse()]) {
+      const { productIdType, productId } = value;
+      if (!isCleanProductId(productIdType, productId)) continue;
+      clean++;
+      const read = readProductId(fakeRecord({ productIdentifiers: value }));
+      expect({ value, id: read?.id, check: read?.check.ok === true ? read.check.gtin14 : undefined }).toEqual({ value, id: productId, check: cleanGtin14(productId) });
+    }
+    expect(clean).toBeGreaterThan(0);
+    // The remembered ID is clean for its type's lengths only, and a different text is checked afresh.
+    expect(isCleanProductId('GTIN', GTIN14)).toBe(true);
+    expect(isCleanProductId('UPC', GTIN14)).toBe(false);
+    expect(isCleanProductId('GTIN', `${GTIN14.slice(0, -1)}${(Number(GTIN14.slice(-1)) + 1) % 10}`)).toBe(false);
+    expect(cleanGtin14(EAN8)).toBe(`000000${EAN8}`);
   });
 
   it('identifiers: a record without the attribute, or a spec without it, is clean', () => {
