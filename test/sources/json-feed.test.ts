@@ -112,6 +112,22 @@ describe('readFeedFile, a JSON document read item by item', () => {
     expect(await read(file)).toEqual(reference(file, bytes.toString('utf8')));
   });
 
+  it('reads deeply nested items and members without recursion, as the whole parse does', async () => {
+    const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
+    const deep = nested(1_000);
+    for (const text of [`{"MPItem":[${deep},{"a":1}],"other":${deep}}`, `[${deep}]`, `{"MPItem":[${deep.slice(1)}]}`]) {
+      const file = fileWith(text);
+      expect(await read(file)).toEqual(reference(file, text));
+    }
+    // A million levels: read without a stack overflow (compared by walking it, as toEqual would recurse).
+    const got = await read(fileWith(`{"MPItem":[${nested(1_000_000)},{"a":1}],"other":${nested(1_000_000)}}`));
+    expect('items' in got && got.items.length).toBe(2);
+    let depth = 0;
+    let v: unknown = 'items' in got ? got.items[0] : undefined;
+    for (; Array.isArray(v); v = (v as unknown[])[0]) depth++;
+    expect(depth).toBe(1_000_000);
+  });
+
   it('parses an item only when it is reached, so a bad item late in the feed fails there', () => {
     let error = 0;
     const source = streamJsonFeed(Buffer.from('{"MPItem":[{"a":1},{"b":nope}]}'), () => new Error(`whole ${String(++error)}`));
