@@ -19,22 +19,26 @@ async function main(argv: readonly string[]): Promise<number> {
   const findings: RawFinding[] = [];
   let records = 0;
   let errors = 0;
-  const check = (item: unknown): void => {
-    records++;
-    if (!validate(item)) {
-      const errs = validate.errors ?? [];
-      errors += errs.length;
-      findings.push({ record: records, errors: errs });
-    }
-  };
   if (feedFile.endsWith('.json')) {
+    // A JSON feed document: parsed whole, then its items one by one.
     const doc = JSON.parse(await readFile(feedFile, 'utf8')) as { MPItem?: unknown[] } | unknown[];
-    for (const item of Array.isArray(doc) ? doc : (doc.MPItem ?? [])) check(item);
+    for (const item of Array.isArray(doc) ? doc : (doc.MPItem ?? [])) {
+      records++;
+      if (validate(item)) continue;
+      errors += validate.errors?.length ?? 0;
+      findings.push({ record: records, errors: validate.errors ?? [] });
+    }
   } else {
     const lines = createInterface({ input: createReadStream(feedFile, { encoding: 'utf8' }), crlfDelay: Infinity });
     for await (const line of lines) {
       if (line.trim() === '') continue;
-      check(JSON.parse(line));
+      records++;
+      const item: unknown = JSON.parse(line);
+      if (!validate(item)) {
+        const errs = validate.errors ?? [];
+        errors += errs.length;
+        findings.push({ record: records, errors: errs });
+      }
     }
   }
   const report = JSON.stringify({ summary: { records, invalid: findings.length, errors }, findings }, null, 2);

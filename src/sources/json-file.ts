@@ -17,7 +17,7 @@ export interface FeedSource {
   items: AsyncIterable<InputItem> | Iterable<InputItem>;
 }
 
-/** A whole-file JSON feed is parsed in memory; past this size, JSONL streams instead. */
+/** A JSON feed file is held in memory as bytes while its items are parsed one by one; past this size, JSONL streams instead. */
 export const MAX_JSON_BYTES = 512 * 1024 * 1024;
 const HEADER_KEYS = new Set(['MPItemFeedHeader', 'SupplierItemFeedHeader', 'ItemFeedHeader']);
 
