@@ -195,17 +195,23 @@ function printB(b: StartupFigures): void {
 
 // ---- c. whole feed ----
 
-interface FeedFigures {
-  records: number;
-  invalidRecords: number;
+/** One form of the feed (JSONL, or the JSON document with its header), both sides timed on it. */
+interface FeedForm {
   file: string;
   bytes: number;
-  runs: number;
-  rssVia: string;
   cg: TimedRun[];
   raw: TimedRun[];
   cgSummary: unknown;
   rawSummary: unknown;
+}
+
+interface FeedFigures extends FeedForm {
+  records: number;
+  invalidRecords: number;
+  runs: number;
+  rssVia: string;
+  /** The same items as a JSON feed document (header + MPItem[]): the CLI's and the raw script's whole-document reading. */
+  json: FeedForm;
 }
 
 function cliArgs(file: string, out: string): string[] {
@@ -213,39 +219,44 @@ function cliArgs(file: string, out: string): string[] {
 }
 
 async function partC(cfg: Config, specFile: string): Promise<FeedFigures> {
-  const { jsonl, invalid } = await writeFeedFiles(cfg.feedRecords);
-  const bytes = (await readFile(jsonl)).length;
+  const { jsonl, json, invalid } = await writeFeedFiles(cfg.feedRecords);
   const rawScript = join(HERE, 'raw-ajv-feed.js');
+  const forms = [jsonl, json].map((file) => ({ file, cg: [] as TimedRun[], raw: [] as TimedRun[] }));
   // Warm-up runs write their reports, to check both sides read the same file the same way; the CLI's warm-up
   // also leaves compiled code in its cache (schemas-cache/.compiled), as any earlier run would.
-  const cgReport = join(BENCH_DATA_DIR, 'feed-report-catalog-gate.json');
-  const rawReport = join(BENCH_DATA_DIR, 'feed-report-raw-ajv.json');
-  await timedNode(cliArgs(jsonl, cgReport), [0, 1]);
-  await timedNode([rawScript, specFile, jsonl, '--out', rawReport], [0, 1]);
-  const cg: TimedRun[] = [];
-  const raw: TimedRun[] = [];
+  const reports = forms.map((_, f) => ({ cg: join(BENCH_DATA_DIR, `feed-report-catalog-gate${f === 0 ? '' : '-json'}.json`), raw: join(BENCH_DATA_DIR, `feed-report-raw-ajv${f === 0 ? '' : '-json'}.json`) }));
+  for (const [f, form] of forms.entries()) {
+    await timedNode(cliArgs(form.file, (reports[f] as { cg: string }).cg), [0, 1]);
+    await timedNode([rawScript, specFile, form.file, '--out', (reports[f] as { raw: string }).raw], [0, 1]);
+  }
+  // Interleaved: JSONL then JSON, catalog-gate then raw, in every run.
   for (let i = 0; i < cfg.feedRuns; i++) {
-    cg.push(await timedNode(cliArgs(jsonl, '/dev/null'), [0, 1]));
-    raw.push(await timedNode([rawScript, specFile, jsonl, '--out', '/dev/null'], [0, 1]));
+    for (const form of forms) {
+      form.cg.push(await timedNode(cliArgs(form.file, '/dev/null'), [0, 1]));
+      form.raw.push(await timedNode([rawScript, specFile, form.file, '--out', '/dev/null'], [0, 1]));
+    }
     process.stderr.write(`  c: run ${String(i + 1)}/${String(cfg.feedRuns)}\n`);
   }
   const summaryOf = async (file: string): Promise<unknown> => (JSON.parse(await readFile(file, 'utf8')) as { summary: unknown }).summary;
-  return {
-    records: cfg.feedRecords,
-    invalidRecords: invalid,
-    file: jsonl,
-    bytes,
-    runs: cfg.feedRuns,
-    rssVia: rssMethod(),
-    cg,
-    raw,
-    cgSummary: await summaryOf(cgReport),
-    rawSummary: await summaryOf(rawReport),
-  };
+  const [a, b] = await Promise.all(
+    forms.map(async (form, f) => ({
+      ...form,
+      bytes: (await readFile(form.file)).length,
+      cgSummary: await summaryOf((reports[f] as { cg: string }).cg),
+      rawSummary: await summaryOf((reports[f] as { raw: string }).raw),
+    })),
+  );
+  return { ...(a as FeedForm), records: cfg.feedRecords, invalidRecords: invalid, runs: cfg.feedRuns, rssVia: rssMethod(), json: b as FeedForm };
 }
 
 function printC(c: FeedFigures): void {
   console.log(`\n## c. Whole feed: ${fmt(c.records)}-record JSONL (${fmt(c.invalidRecords)} spoilt), ${fmt(c.bytes / 2 ** 20, 1)} MiB, child processes, median of ${String(c.runs)}\n`);
+  printForm(c, c.records, c.rssVia);
+  console.log(`\n### The same items as a JSON feed (header + MPItem[]), ${fmt(c.json.bytes / 2 ** 20, 1)} MiB: the raw script parses the whole document\n`);
+  printForm(c.json, c.records, c.rssVia);
+}
+
+function printForm(c: FeedForm, records: number, rssVia: string): void {
   const cgWall = median(c.cg.map((r) => r.wallMs));
   const rawWall = median(c.raw.map((r) => r.wallMs));
   const cgCpu = median(c.cg.map((r) => r.cpuS));
@@ -256,13 +267,13 @@ function printC(c: FeedFigures): void {
     table(
       ['side', 'wall s', 'records/s', 'CPU s (user+sys)', 'peak RSS MiB'],
       [
-        ['catalog-gate CLI validate', fmt(cgWall / 1000, 2), fmt(c.records / (cgWall / 1000)), fmt(cgCpu, 2), fmt(cgRss / 1024)],
-        ['raw-Ajv script', fmt(rawWall / 1000, 2), fmt(c.records / (rawWall / 1000)), fmt(rawCpu, 2), fmt(rawRss / 1024)],
+        ['catalog-gate CLI validate', fmt(cgWall / 1000, 2), fmt(records / (cgWall / 1000)), fmt(cgCpu, 2), fmt(cgRss / 1024)],
+        ['raw-Ajv script', fmt(rawWall / 1000, 2), fmt(records / (rawWall / 1000)), fmt(rawCpu, 2), fmt(rawRss / 1024)],
         ['catalog-gate / raw', ratio(cgWall, rawWall), ratio(rawWall, cgWall), ratio(cgCpu, rawCpu), ratio(cgRss, rawRss)],
       ],
     ),
   );
-  console.log(`\nPeak RSS via ${c.rssVia}. Wall times of each run: catalog-gate ${c.cg.map((r) => fmt(r.wallMs / 1000, 2)).join(', ')} s; raw ${c.raw.map((r) => fmt(r.wallMs / 1000, 2)).join(', ')} s. CPU s: catalog-gate ${c.cg.map((r) => fmt(r.cpuS, 2)).join(', ')}; raw ${c.raw.map((r) => fmt(r.cpuS, 2)).join(', ')}.`);
+  console.log(`\nPeak RSS via ${rssVia}. Wall times of each run: catalog-gate ${c.cg.map((r) => fmt(r.wallMs / 1000, 2)).join(', ')} s; raw ${c.raw.map((r) => fmt(r.wallMs / 1000, 2)).join(', ')} s. CPU s: catalog-gate ${c.cg.map((r) => fmt(r.cpuS, 2)).join(', ')}; raw ${c.raw.map((r) => fmt(r.cpuS, 2)).join(', ')}.`);
   console.log(`Summaries: catalog-gate ${JSON.stringify(c.cgSummary)}; raw ${JSON.stringify(c.rawSummary)}`);
 }
 

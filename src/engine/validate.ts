@@ -118,24 +118,31 @@ async function validateInto(
 ): Promise<Omit<ValidationReport, 'issues'>> {
   const { checkHeader = true, feedIssues, onRecord } = options;
   const spec = { feedType: validator.context.feedType, specVersion: validator.context.version };
-  if (checkHeader) pushAll(issues, await validator.header(validator.options.header));
+  // The header is checked once the first item has loaded its product type's spec, which the check then uses (see
+  // Validator.header); its issues still come first.
+  let header = checkHeader;
   let index = 0;
   try {
     if (Symbol.iterator in items) {
       for (const item of items) {
         index++;
         const r = validator.recordNow(item, index);
-        pushAll(issues, (r instanceof Promise ? await r : r).issues);
+        const result = r instanceof Promise ? await r : r;
+        if (header) header = await pushHeader(issues, validator);
+        pushAll(issues, result.issues);
         onRecord?.(index);
       }
     } else {
       for await (const item of items) {
         index++;
         const r = validator.recordNow(item, index);
-        pushAll(issues, (r instanceof Promise ? await r : r).issues);
+        const result = r instanceof Promise ? await r : r;
+        if (header) header = await pushHeader(issues, validator);
+        pushAll(issues, result.issues);
         onRecord?.(index);
       }
     }
+    if (header) await pushHeader(issues, validator);
   } catch (e) {
     // A feed given up part way (bad input) leaves no spill files behind.
     validator.close();
@@ -144,6 +151,12 @@ async function validateInto(
   pushAll(issues, validator.addFeedIssues(feedIssues?.() ?? []));
   pushAll(issues, validator.finish());
   return { summary: validator.summary(), spec };
+}
+
+/** The header's issues into the sink; false, for the flag that says it is still to check. */
+async function pushHeader(into: IssueSink, validator: Validator): Promise<false> {
+  pushAll(into, await validator.header(validator.options.header));
+  return false;
 }
 
 function pushAll(into: IssueSink, from: readonly Issue[]): void {

@@ -124,11 +124,15 @@ export class Validator {
     return this.#records;
   }
 
-  /** Checks the feed header once: its spec version, then its other fields. Issues have record 0. */
+  /**
+   * Checks the feed header once: its spec version, then its other fields. Issues have record 0. Every product type of
+   * a spec carries the same header, so the header is checked with a spec this feed has already loaded for its items
+   * when there is one (asked after the first item, that spares loading another product type's validators).
+   */
   async header(header: Record<string, unknown> | undefined): Promise<Issue[]> {
-    const entry = this.context.anyEntry ?? (await this.#store.resolve({ feedType: this.context.feedType, version: this.context.version, productType: this.context.productTypes[0] ?? ANY_PRODUCT_TYPE }));
-    if (entry === undefined) return [];
-    const spec = await this.#compiler.get(entry);
+    const spec = this.context.anyEntry === undefined ? (this.#anyReady() ?? (await this.#headerSpec())) : await this.#compiler.get(this.context.anyEntry);
+    if (spec === undefined) return [];
+    const entry = spec.entry;
     if (spec.headerKey === undefined || spec.validateHeader === undefined) return [];
     const key = spec.headerKey;
     if (header === undefined) {
@@ -158,6 +162,18 @@ export class Validator {
       }
     }
     return this.#count(issues);
+  }
+
+  /** A compiled spec of this feed's items, if one is loaded. */
+  #anyReady(): CompiledSpec | undefined {
+    for (const per of this.#ready.values()) if (per !== undefined) return per.compiled;
+    return undefined;
+  }
+
+  /** The spec of the context's first product type, for a header checked before any item. */
+  async #headerSpec(): Promise<CompiledSpec | undefined> {
+    const entry = await this.#store.resolve({ feedType: this.context.feedType, version: this.context.version, productType: this.context.productTypes[0] ?? ANY_PRODUCT_TYPE });
+    return entry === undefined ? undefined : this.#compiler.get(entry);
   }
 
   /** Validates one item; `index` is its 1-based position in the input. */

@@ -9,8 +9,10 @@ export interface FeedDocument {
   items: unknown[];
 }
 
-const HEADER_KEYS = ['MPItemFeedHeader', 'SupplierItemFeedHeader', 'ItemFeedHeader'];
-const ITEM_KEYS = ['MPItem', 'SupplierItem', 'records'];
+/** The keys a feed header may have, first found first used. */
+export const HEADER_KEYS: readonly string[] = ['MPItemFeedHeader', 'SupplierItemFeedHeader', 'ItemFeedHeader'];
+/** The keys of the item list, first found first used. */
+export const ITEM_KEYS: readonly string[] = ['MPItem', 'SupplierItem', 'records'];
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -6,6 +6,7 @@ import { open, readFile, stat } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import type { InputItem } from '../core/record.js';
 import { isPlainObject, splitFeedDocument } from './feed-document.js';
+import { notJsonError, streamJsonFeed } from './json-feed.js';
 
 export interface FeedSource {
   kind: 'json' | 'jsonl';
@@ -16,7 +17,7 @@ export interface FeedSource {
   items: AsyncIterable<InputItem> | Iterable<InputItem>;
 }
 
-/** A whole-file JSON feed is parsed in memory; past this size, JSONL streams instead. */
+/** A JSON feed file is held in memory as bytes while its items are parsed one by one; past this size, JSONL streams instead. */
 export const MAX_JSON_BYTES = 512 * 1024 * 1024;
 const HEADER_KEYS = new Set(['MPItemFeedHeader', 'SupplierItemFeedHeader', 'ItemFeedHeader']);
 
@@ -55,10 +56,14 @@ export async function readFeedFile(file: string): Promise<FeedSource> {
   if (size > MAX_JSON_BYTES) {
     throw new InputError('INPUT_INVALID', `${file} is ${Math.round(size / 1048576)} MB; JSON feeds over ${MAX_JSON_BYTES / 1048576} MB must be given as JSONL (one item per line)`);
   }
-  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  const bytes = await readFile(file);
+  const wholeDocument = (): unknown => JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  // Item by item where the document allows it (json-feed.ts); otherwise the whole document at once.
+  const streamed = streamJsonFeed(bytes, () => notJsonError(file, wholeDocument));
+  if (streamed !== undefined) return streamed;
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = wholeDocument();
   } catch (e) {
     throw new InputError('INPUT_INVALID', `${file} is not valid JSON: ${(e as Error).message}`, { cause: e });
   }
