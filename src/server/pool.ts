@@ -1,6 +1,7 @@
 // A pool of worker threads that run validation jobs off the request thread, one job per worker at a time.
-// A worker running a small job is handed its next small job before it ends, when one is waiting: it starts it as
-// soon as it answers, without waiting for the request thread (busy with HTTP, or paused by its GC) to send it.
+// A worker running a small job (a body under handOffBytes) is handed its next small job before it ends, when one is
+// waiting: it starts it as soon as it answers, without waiting for the request thread (busy with HTTP, or paused by
+// its GC) to send it. So a handed job waits for one job of under handOffBytes at most (milliseconds).
 // Large jobs (uploads, big JSON bodies) never take the last worker, so small requests always find one free;
 // a job past its time limit, or a large one whose client left, is stopped by terminating its worker, which
 // is replaced. A small job whose client left runs to its end and its answer is dropped: it costs milliseconds,
@@ -20,6 +21,9 @@ const READY = 'ready';
 
 export type Lane = 'small' | 'large';
 
+/** Jobs with bodies under this size (~250 records) take milliseconds: a job handed to a worker behind one waits that long. */
+const HAND_OFF_BYTES = 256 * 1024;
+
 export interface PoolOptions {
   size: number;
   /** Jobs waiting for a worker at most; more are refused with 503. */
@@ -28,6 +32,8 @@ export interface PoolOptions {
   heapMb: number;
   /** How long a small job whose client left may still run before its worker is stopped after all. */
   abandonedMs: number;
+  /** A worker whose job's body is under this many bytes is handed its next small job early (default 256 KiB). */
+  handOffBytes?: number;
   /** The server's private temp directory; workers get subdirectories of it. */
   tmpRoot: string;
   settings: EngineSettings;
@@ -40,6 +46,8 @@ interface Task {
   lane: Lane;
   /** Buffers of the job handed to the worker rather than copied. */
   transfer: ArrayBuffer[];
+  /** Their size. */
+  bytes: number;
   resolve: (output: JobOutput) => void;
   reject: (error: unknown) => void;
   signal: StopSignal | undefined;
@@ -113,7 +121,8 @@ export class WorkerPool {
       return Promise.reject(new ServiceError(503, 'BUSY', `The server is busy (${this.#queue.length} requests waiting); try again in a few seconds.`, { 'Retry-After': '2' }));
     }
     return new Promise<JobOutput>((resolve, reject) => {
-      const task: Task = { id: this.#nextId++, job, lane, transfer, resolve, reject, signal, onAbort: () => this.#abort(task) };
+      const bytes = transfer.reduce((n, b) => n + b.byteLength, 0);
+      const task: Task = { id: this.#nextId++, job, lane, transfer, bytes, resolve, reject, signal, onAbort: () => this.#abort(task) };
       signal?.addEventListener('abort', task.onAbort, { once: true });
       this.#queue.push(task);
       this.#pump();
@@ -145,9 +154,10 @@ export class WorkerPool {
       if (index < 0) break;
       slot.task = this.#hand(slot, index);
     }
-    // Every worker busy: a small job waiting goes to a worker running a small one, as its next.
+    // Every worker busy: a small job waiting goes to a worker running a short one, as its next.
+    const handOff = this.#o.handOffBytes ?? HAND_OFF_BYTES;
     for (const slot of this.#slots) {
-      if (slot.task?.lane !== 'small' || slot.next !== undefined) continue;
+      if (slot.task?.lane !== 'small' || slot.task.bytes >= handOff || slot.next !== undefined) continue;
       const index = this.#queue.findIndex((t) => t.lane === 'small');
       if (index < 0) return;
       slot.next = this.#hand(slot, index);

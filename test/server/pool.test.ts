@@ -124,7 +124,7 @@ describe('worker pool', { timeout: 120_000 }, () => {
   });
 
   it('hands a busy worker its next small job, which it runs as soon as the current one ends', async () => {
-    const p = await start();
+    const p = await start({ handOffBytes: 64 * 1024 ** 2 });
     await runFeed(p);
     const { running: first } = await startFeed(p, new AbortController().signal, 300);
     const { answer: second } = await submit(p);
@@ -137,7 +137,7 @@ describe('worker pool', { timeout: 120_000 }, () => {
   });
 
   it('never hands an upload-sized (large) job to a busy worker', async () => {
-    const p = await start({ size: 2 });
+    const p = await start({ size: 2, handOffBytes: 64 * 1024 ** 2 });
     await runFeed(p);
     const { job, transfer } = await feedJob(300);
     const large = records(p.run(job, 'large', undefined, transfer));
@@ -153,7 +153,7 @@ describe('worker pool', { timeout: 120_000 }, () => {
     ['client left', clientGone()],
     ['time ran out', new ServiceError(503, 'TIMEOUT', 'too long')],
   ])('answers a handed-over job whose %s at once; the worker skips it and keeps its current job', async (_, reason) => {
-    const p = await start();
+    const p = await start({ handOffBytes: 64 * 1024 ** 2 });
     await runFeed(p);
     const { running: first } = await startFeed(p, new AbortController().signal, 300);
     const controller = new AbortController();
@@ -169,7 +169,7 @@ describe('worker pool', { timeout: 120_000 }, () => {
   });
 
   it('answers a handed-over job "send again" (503, Retry-After) when its worker is stopped under another job', async () => {
-    const p = await start();
+    const p = await start({ handOffBytes: 64 * 1024 ** 2 });
     await runFeed(p);
     const controller = new AbortController();
     const { running: stopped } = await startFeed(p, controller.signal, 1000);
@@ -185,7 +185,7 @@ describe('worker pool', { timeout: 120_000 }, () => {
   });
 
   it('answers a handed-over job when the pool closes', async () => {
-    const p = await start();
+    const p = await start({ handOffBytes: 64 * 1024 ** 2 });
     await runFeed(p);
     // (The running job's own answer is the server's to give: it closes its connections first.)
     await startFeed(p, new AbortController().signal, 300);
@@ -194,5 +194,14 @@ describe('worker pool', { timeout: 120_000 }, () => {
     const closing = p.close();
     await expect(handed).rejects.toMatchObject({ code: 'SHUTTING_DOWN' });
     await closing;
+  });
+
+  it('hands nothing to a worker whose job has a body over handOffBytes: a job behind it could wait long', async () => {
+    const p = await start();
+    await runFeed(p);
+    const { running: first } = await startFeed(p, new AbortController().signal, 300);
+    const { answer: second } = await submit(p);
+    expect(p.stats).toMatchObject({ busy: 1, queued: 1, handed: 0 });
+    expect(await Promise.all([first, second])).toEqual([2100, 7]);
   });
 });
