@@ -38,6 +38,21 @@ describe('worker pool', () => {
     expect(((await res.json()) as { summary: { records: number } }).summary.records).toBe(30_000);
   });
 
+  it('answers each of many concurrent small requests with its own report (jobs handed to busy workers included)', async () => {
+    const feed = JSON.parse(await readFile(FEED, 'utf8')) as { MPItemFeedHeader: unknown; MPItem: unknown[] };
+    // Request n carries n copies of the first item: its report must count n records.
+    const sizes = Array.from({ length: 24 }, (_, i) => i + 1);
+    const answers = await Promise.all(
+      sizes.map(async (n) => {
+        const res = await postJson(`${server.url}/v1/validate`, JSON.stringify({ ...feed, MPItem: Array.from({ length: n }, () => feed.MPItem[0]) }));
+        expect(res.status).toBe(200);
+        return ((await res.json()) as { summary: { records: number } }).summary.records;
+      }),
+    );
+    expect(answers).toEqual(sizes);
+    expect(server.stats()).toMatchObject({ busy: 0, queued: 0, handed: 0, started: 2, abandoned: 0 });
+  });
+
   it('keeps one worker for small requests when uploads fill the rest', async () => {
     const uploads = [1, 2].map(async (n) => postFile(`${server.url}/v1/validate/file`, fileForm(await bigCsv(15_000), `large-${n}.csv`)));
     // Both uploads are in; only one may run, the other waits.
