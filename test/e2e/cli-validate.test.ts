@@ -1,9 +1,10 @@
 // End to end: the real CLI on the bundled samples and Walmart's examples, exit codes and reports.
+import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { EXAMPLES, REPO } from '../helpers/paths.js';
+import { CLI, EXAMPLES, REPO } from '../helpers/paths.js';
 import { tempDir } from '../helpers/temp-cache.js';
 
 const CLEAN = 'samples/feeds/clothing-4.3-clean.json';
@@ -137,6 +138,18 @@ describe('failures a user can hit: exit 2 with one line on stderr', () => {
     const v = cli(['spec', 'verify', '--cache-dir', dir]);
     expect(v.code).toBe(1);
     expect(v.stdout).toContain('MP_ITEM 4.3 / Clothing: modified');
+  });
+
+  it('a reader that closes stdout early (`| head`) gets exit 2 and one line saying the report was cut short, no "internal error"', async () => {
+    const child = spawn(process.execPath, [CLI, 'validate', ERRORS, '--format', 'json'], { cwd: REPO, env: { ...process.env, NO_COLOR: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The read end is gone before the report is written: every write to stdout meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    oneLine(stderr);
+    expect(stderr).toBe('catalog-gate: the output was closed before the report was complete (the program reading it stopped, e.g. `| head`)\n');
+    expect(code).toBe(2);
   });
 });
 
