@@ -19,7 +19,7 @@ const failures = {
   '413': error('The body, the file, the records or the rows are over the server\'s limits.'),
   '415': error('Wrong Content-Type, or a file that is not .xlsx/.csv.'),
   '422': error('The input cannot be read: a damaged, hostile or empty spreadsheet, or JSON that is not a feed.'),
-  '503': error('The server is busy, validation took longer than the time limit, or the worker the request waited for was restarted (WORKER_RESTARTED): send it again after Retry-After.'),
+  '503': error('The server is busy, or validation took longer than the time limit.'),
 };
 
 export function openApiDocument(version: string): Record<string, unknown> {
@@ -135,7 +135,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           properties: {
             status: { const: 'ok' },
             version: { type: 'string' },
-            workers: { type: 'object', properties: { size: { type: 'integer' }, busy: { type: 'integer' }, queued: { type: 'integer' }, handed: { type: 'integer' }, started: { type: 'integer' }, abandoned: { type: 'integer' } } },
+            workers: { type: 'object', properties: { size: { type: 'integer' }, busy: { type: 'integer' }, queued: { type: 'integer' }, started: { type: 'integer' }, abandoned: { type: 'integer' } } },
             uptimeSeconds: { type: 'number' },
           },
         },

@@ -1,7 +1,4 @@
 // A pool of worker threads that run validation jobs off the request thread, one job per worker at a time.
-// A worker running a small job (a body under handOffBytes) is handed its next small job before it ends, when one is
-// waiting: it starts it as soon as it answers, without waiting for the request thread (busy with HTTP, or paused by
-// its GC) to send it. So a handed job waits for one job of under handOffBytes at most (milliseconds).
 // Large jobs (uploads, big JSON bodies) never take the last worker, so small requests always find one free;
 // a job past its time limit, or a large one whose client left, is stopped by terminating its worker, which
 // is replaced. A small job whose client left runs to its end and its answer is dropped: it costs milliseconds,
@@ -14,15 +11,12 @@ import type { WorkerOptions } from 'node:worker_threads';
 import type { EngineSettings, Job, JobOutput } from './jobs.js';
 import { CLIENT_GONE, ServiceError, abortReason } from './service-error.js';
 import type { StopSignal } from './stop-signal.js';
-import type { CancelRequest, JobReply, JobRequest, WorkerInput } from './worker-main.js';
+import type { JobReply, JobRequest, WorkerInput } from './worker-main.js';
 
 /** worker-main.ts's READY (not imported: that module only runs in a worker). */
 const READY = 'ready';
 
 export type Lane = 'small' | 'large';
-
-/** Jobs with bodies under this size (~250 records) take milliseconds: a job handed to a worker behind one waits that long. */
-const HAND_OFF_BYTES = 256 * 1024;
 
 export interface PoolOptions {
   size: number;
@@ -32,8 +26,6 @@ export interface PoolOptions {
   heapMb: number;
   /** How long a small job whose client left may still run before its worker is stopped after all. */
   abandonedMs: number;
-  /** A worker whose job's body is under this many bytes is handed its next small job early (default 256 KiB). */
-  handOffBytes?: number;
   /** The server's private temp directory; workers get subdirectories of it. */
   tmpRoot: string;
   settings: EngineSettings;
@@ -46,8 +38,6 @@ interface Task {
   lane: Lane;
   /** Buffers of the job handed to the worker rather than copied. */
   transfer: ArrayBuffer[];
-  /** Their size. */
-  bytes: number;
   resolve: (output: JobOutput) => void;
   reject: (error: unknown) => void;
   signal: StopSignal | undefined;
@@ -55,25 +45,18 @@ interface Task {
   slot?: Slot;
   /** Its client left while it ran: the worker finishes it (this timer stops it if not soon), the answer is dropped. */
   abandoned?: NodeJS.Timeout;
-  /** Handed to a worker as its next job, then aborted before the worker answered: its answer (or skip) is dropped. */
-  dropped?: boolean;
 }
 
 interface Slot {
   worker: Worker;
   dir: string;
-  /** The job the worker is running. */
   task: Task | undefined;
-  /** A small job handed to the worker to start when `task` ends (only behind a small one). */
-  next: Task | undefined;
 }
 
 export interface PoolStats {
   size: number;
   busy: number;
   queued: number;
-  /** Of `queued`, jobs already handed to a worker, to start when its current job ends. */
-  handed: number;
   /** Workers started since the pool began (the first `size`, then each replacement). */
   started: number;
   /** Small jobs whose client left while they ran, run to their end rather than stopped. */
@@ -109,8 +92,7 @@ export class WorkerPool {
   }
 
   get stats(): PoolStats {
-    const handed = this.#slots.filter((s) => s.next !== undefined && s.next.dropped !== true).length;
-    return { size: this.#slots.length, busy: this.#slots.filter((s) => s.task !== undefined).length, queued: this.#queue.length + handed, handed, started: this.#started, abandoned: this.#abandoned };
+    return { size: this.#slots.length, busy: this.#slots.filter((s) => s.task !== undefined).length, queued: this.#queue.length, started: this.#started, abandoned: this.#abandoned };
   }
 
   /** Runs `job` on the next free worker; rejects with the job's ServiceError, or the signal's reason when aborted. */
@@ -121,8 +103,7 @@ export class WorkerPool {
       return Promise.reject(new ServiceError(503, 'BUSY', `The server is busy (${this.#queue.length} requests waiting); try again in a few seconds.`, { 'Retry-After': '2' }));
     }
     return new Promise<JobOutput>((resolve, reject) => {
-      const bytes = transfer.reduce((n, b) => n + b.byteLength, 0);
-      const task: Task = { id: this.#nextId++, job, lane, transfer, bytes, resolve, reject, signal, onAbort: () => this.#abort(task) };
+      const task: Task = { id: this.#nextId++, job, lane, transfer, resolve, reject, signal, onAbort: () => this.#abort(task) };
       signal?.addEventListener('abort', task.onAbort, { once: true });
       this.#queue.push(task);
       this.#pump();
@@ -131,12 +112,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.#closed = true;
-    for (const slot of this.#slots) {
-      clearTimeout(slot.task?.abandoned);
-      // A job handed over but not started is answered as a queued one.
-      if (slot.next !== undefined && slot.next.dropped !== true) this.#queue.push(slot.next);
-      slot.next = undefined;
-    }
+    for (const slot of this.#slots) clearTimeout(slot.task?.abandoned);
     for (const task of this.#queue.splice(0)) this.#settle(task, new ServiceError(503, 'SHUTTING_DOWN', 'The server is shutting down; try again in a moment.'));
     await Promise.all(this.#slots.splice(0).map((slot) => this.#retire(slot)));
   }
@@ -151,25 +127,12 @@ export class WorkerPool {
       if (slot.task !== undefined) continue;
       const runningLarge = this.#slots.filter((s) => s.task?.lane === 'large').length;
       const index = this.#queue.findIndex((t) => t.lane === 'small' || runningLarge < this.#largeLimit);
-      if (index < 0) break;
-      slot.task = this.#hand(slot, index);
-    }
-    // Every worker busy: a small job waiting goes to a worker running a short one, as its next.
-    const handOff = this.#o.handOffBytes ?? HAND_OFF_BYTES;
-    for (const slot of this.#slots) {
-      if (slot.task?.lane !== 'small' || slot.task.bytes >= handOff || slot.next !== undefined) continue;
-      const index = this.#queue.findIndex((t) => t.lane === 'small');
       if (index < 0) return;
-      slot.next = this.#hand(slot, index);
+      const [task] = this.#queue.splice(index, 1) as [Task];
+      slot.task = task;
+      task.slot = slot;
+      slot.worker.postMessage({ id: task.id, job: task.job } satisfies JobRequest, task.transfer);
     }
-  }
-
-  /** Takes the queue's task at `index` and sends it to the slot's worker. */
-  #hand(slot: Slot, index: number): Task {
-    const [task] = this.#queue.splice(index, 1) as [Task];
-    task.slot = slot;
-    slot.worker.postMessage({ id: task.id, job: task.job } satisfies JobRequest, task.transfer);
-    return task;
   }
 
   async #spawn(): Promise<void> {
@@ -182,7 +145,7 @@ export class WorkerPool {
       resourceLimits: { maxOldGenerationSizeMb: this.#o.heapMb },
       env: { ...process.env, TMPDIR: dir, TMP: dir, TEMP: dir },
     });
-    const slot: Slot = { worker, dir, task: undefined, next: undefined };
+    const slot: Slot = { worker, dir, task: undefined };
     // Jobs go to a worker once it has loaded its modules, so no request's time limit pays for a start.
     const ready = new Promise<boolean>((resolve) => {
       worker.once('error', () => resolve(false));
@@ -204,41 +167,15 @@ export class WorkerPool {
   }
 
   #reply(slot: Slot, reply: JobReply): void {
-    const skipped = 'skipped' in reply;
-    // A handed-over job cancelled before it started (only a skip can answer a job not yet running).
-    if (slot.next !== undefined && slot.next.id === reply.id) {
-      slot.next = undefined;
-      this.#pump();
-      return;
-    }
     const task = slot.task;
     if (task === undefined || task.id !== reply.id) return;
     slot.task = undefined;
     if (task.abandoned !== undefined) {
       clearTimeout(task.abandoned);
-      if (!skipped) this.#abandoned++;
-    } else if (task.dropped === true) {
-      // Its answer was given when it was aborted.
+      this.#abandoned++;
     } else if (reply.ok) this.#settle(task, undefined, reply.output);
-    else if ('error' in reply) this.#settle(task, new ServiceError(reply.error.status, reply.error.code, reply.error.message, reply.error.headers ?? {}));
-    this.#advance(slot);
+    else this.#settle(task, new ServiceError(reply.error.status, reply.error.code, reply.error.message, reply.error.headers ?? {}));
     this.#pump();
-  }
-
-  /** The slot's next job (if any) is now the one its worker runs. */
-  #advance(slot: Slot): void {
-    const next = slot.next;
-    if (next === undefined) return;
-    slot.next = undefined;
-    slot.task = next;
-    // Aborted while it waited, and not (yet) skipped: the worker may have started it before the cancel came.
-    if (next.dropped === true) this.#abandon(slot, next);
-  }
-
-  /** The worker runs `task`, whose caller has had its answer: it may finish, within abandonedMs, else it is stopped. */
-  #abandon(slot: Slot, task: Task): void {
-    task.abandoned = setTimeout(() => this.#stop(slot, task), this.#o.abandonedMs);
-    task.abandoned.unref();
   }
 
   /** The worker died under its job (out of memory, a crash): answer the job, replace the worker. */
@@ -248,9 +185,8 @@ export class WorkerPool {
     this.#slots.splice(i, 1);
     const task = slot.task;
     slot.task = undefined;
-    this.#dropNext(slot);
     if (task?.abandoned !== undefined) clearTimeout(task.abandoned);
-    else if (task !== undefined && task.dropped !== true) {
+    else if (task !== undefined) {
       const oom = (e as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.#settle(
         task,
@@ -275,32 +211,14 @@ export class WorkerPool {
       return;
     }
     const slot = task.slot;
-    if (slot === undefined || task.abandoned !== undefined || task.dropped === true) return;
-    if (slot.next === task) {
-      // Handed over, not started (as far as this thread knows): answered now, and the worker told to drop it.
-      this.#settle(task, reason);
-      task.dropped = true;
-      slot.worker.postMessage({ cancel: task.id } satisfies CancelRequest);
-      return;
-    }
-    if (slot.task !== task) return;
+    if (slot === undefined || slot.task !== task || task.abandoned !== undefined) return;
     this.#settle(task, reason);
     if (task.lane === 'small' && (reason as { code?: unknown } | undefined)?.code === CLIENT_GONE) {
-      this.#abandon(slot, task);
+      task.abandoned = setTimeout(() => this.#stop(slot, task), this.#o.abandonedMs);
+      task.abandoned.unref();
       return;
     }
     this.#stop(slot, task);
-  }
-
-  /**
-   * A slot whose worker goes (stopped, or crashed, under another job): the job it was handed next never ran, but its
-   * body went with the worker (transferred, not copied), so it cannot be sent again: it is answered "try again".
-   */
-  #dropNext(slot: Slot): void {
-    const next = slot.next;
-    slot.next = undefined;
-    if (next === undefined || next.dropped === true) return;
-    this.#settle(next, new ServiceError(503, 'WORKER_RESTARTED', 'The validation worker this request waited for was restarted; send the request again.', { 'Retry-After': '1' }));
   }
 
   /** Terminates the worker under `task` and replaces it. */
@@ -309,7 +227,6 @@ export class WorkerPool {
     const i = this.#slots.indexOf(slot);
     if (i >= 0) this.#slots.splice(i, 1);
     slot.task = undefined;
-    this.#dropNext(slot);
     this.#replace(slot);
   }
 

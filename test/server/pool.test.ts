@@ -60,12 +60,6 @@ async function startFeed(p: WorkerPool, signal: AbortSignal, times = 1): Promise
   return { running };
 }
 
-/** A small job of the sample feed, given to the pool (handed to a worker, or queued) on return. */
-async function submit(p: WorkerPool, signal?: AbortSignal): Promise<{ answer: Promise<number> }> {
-  const { job, transfer } = await feedJob();
-  return { answer: records(p.run(job, 'small', signal, transfer)) };
-}
-
 // Each test starts a pool, whose worker loads the TypeScript sources: slow on a busy machine.
 describe('worker pool', { timeout: 120_000 }, () => {
   it('takes the body over and hands the report back as bytes', async () => {
@@ -121,87 +115,5 @@ describe('worker pool', { timeout: 120_000 }, () => {
     await expect.poll(() => p.stats.started, { timeout: 30_000 }).toBe(2);
     expect(await runFeed(p)).toBe(7);
     expect(p.stats.abandoned).toBe(0);
-  });
-
-  it('hands a busy worker its next small job, which it runs as soon as the current one ends', async () => {
-    const p = await start({ handOffBytes: 64 * 1024 ** 2 });
-    await runFeed(p);
-    const { running: first } = await startFeed(p, new AbortController().signal, 300);
-    const { answer: second } = await submit(p);
-    // Not waiting in the pool's queue: already with the worker.
-    expect(p.stats).toMatchObject({ busy: 1, queued: 1, handed: 1 });
-    const { answer: third } = await submit(p);
-    expect(p.stats).toMatchObject({ busy: 1, queued: 2, handed: 1 });
-    expect(await Promise.all([first, second, third])).toEqual([2100, 7, 7]);
-    expect(p.stats).toMatchObject({ busy: 0, queued: 0, handed: 0, started: 1, abandoned: 0 });
-  });
-
-  it('never hands an upload-sized (large) job to a busy worker', async () => {
-    const p = await start({ size: 2, handOffBytes: 64 * 1024 ** 2 });
-    await runFeed(p);
-    const { job, transfer } = await feedJob(300);
-    const large = records(p.run(job, 'large', undefined, transfer));
-    expect(p.stats).toMatchObject({ busy: 1 });
-    // The other worker is kept for small jobs: a second large one waits in the queue, not behind the first.
-    const { job: job2, transfer: transfer2 } = await feedJob();
-    const large2 = records(p.run(job2, 'large', undefined, transfer2));
-    expect(p.stats).toMatchObject({ busy: 1, queued: 1, handed: 0 });
-    expect(await Promise.all([large, large2])).toEqual([2100, 7]);
-  });
-
-  it.each([
-    ['client left', clientGone()],
-    ['time ran out', new ServiceError(503, 'TIMEOUT', 'too long')],
-  ])('answers a handed-over job whose %s at once; the worker skips it and keeps its current job', async (_, reason) => {
-    const p = await start({ handOffBytes: 64 * 1024 ** 2 });
-    await runFeed(p);
-    const { running: first } = await startFeed(p, new AbortController().signal, 300);
-    const controller = new AbortController();
-    const { answer: handed } = await submit(p, controller.signal);
-    expect(p.stats.handed).toBe(1);
-    controller.abort(reason);
-    await expect(handed).rejects.toBe(reason);
-    expect(p.stats).toMatchObject({ busy: 1, handed: 0 });
-    expect(await first).toBe(2100);
-    expect(await runFeed(p)).toBe(7);
-    // Skipped, not run and dropped: the same worker, nothing abandoned.
-    expect(p.stats).toMatchObject({ started: 1, abandoned: 0, handed: 0, queued: 0 });
-  });
-
-  it('answers a handed-over job "send again" (503, Retry-After) when its worker is stopped under another job', async () => {
-    const p = await start({ handOffBytes: 64 * 1024 ** 2 });
-    await runFeed(p);
-    const controller = new AbortController();
-    const { running: stopped } = await startFeed(p, controller.signal, 1000);
-    const { answer: handed } = await submit(p);
-    expect(p.stats.handed).toBe(1);
-    controller.abort(new ServiceError(503, 'TIMEOUT', 'too long'));
-    await expect(stopped).rejects.toMatchObject({ code: 'TIMEOUT' });
-    // Its body went to the stopped worker: it cannot be sent again, so its client is told to send it again.
-    await expect(handed).rejects.toMatchObject({ status: 503, code: 'WORKER_RESTARTED', headers: { 'Retry-After': '1' } });
-    expect(p.stats).toMatchObject({ queued: 0, handed: 0 });
-    expect(await runFeed(p)).toBe(7);
-    expect(p.stats).toMatchObject({ started: 2, size: 1 });
-  });
-
-  it('answers a handed-over job when the pool closes', async () => {
-    const p = await start({ handOffBytes: 64 * 1024 ** 2 });
-    await runFeed(p);
-    // (The running job's own answer is the server's to give: it closes its connections first.)
-    await startFeed(p, new AbortController().signal, 300);
-    const { answer: handed } = await submit(p);
-    expect(p.stats.handed).toBe(1);
-    const closing = p.close();
-    await expect(handed).rejects.toMatchObject({ code: 'SHUTTING_DOWN' });
-    await closing;
-  });
-
-  it('hands nothing to a worker whose job has a body over handOffBytes: a job behind it could wait long', async () => {
-    const p = await start();
-    await runFeed(p);
-    const { running: first } = await startFeed(p, new AbortController().signal, 300);
-    const { answer: second } = await submit(p);
-    expect(p.stats).toMatchObject({ busy: 1, queued: 1, handed: 0 });
-    expect(await Promise.all([first, second])).toEqual([2100, 7]);
   });
 });
