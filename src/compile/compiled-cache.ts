@@ -2,12 +2,12 @@
 // compiler's fingerprint, so a warm start loads code instead of compiling. Two files an entry: the code every start
 // loads, and the full validator's, loaded when a record is first rejected. Best effort: a cache directory that cannot
 // be written only costs a compile.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { writeFileAtomic } from '../spec/atomic-write.js';
+import { join } from 'node:path';
+import { writeFileAtomic, writeFileAtomicSync } from '../spec/atomic-write.js';
 import { AJV_OPTIONS, COMPILER_REVISION, VALID_ONLY_OPTIONS } from './ajv-options.js';
 import * as formats from './formats.js';
 
@@ -62,7 +62,7 @@ function checked(text: string): string | undefined {
 
 export async function writeCompiled(path: string, body: string): Promise<boolean> {
   try {
-    await writeFileAtomic(path, `${HEADER}${digest(body)}\n${body}`);
+    await writeFileAtomic(path, framed(body));
     return true;
   } catch {
     return false;
@@ -92,7 +92,6 @@ export async function pruneCompiled(cacheDir: string, entrySha256: string): Prom
   await Promise.all(stale.map((n) => rm(join(dir, n), { force: true }).catch(() => undefined)));
 }
 
-
 /** Evaluates standalone CommonJS code; its `require`s (ajv runtime, formats) resolve from this package. */
 export function loadStandalone(body: string): Record<string, unknown> {
   const module = { exports: {} as Record<string, unknown> };
@@ -110,14 +109,15 @@ function digest(body: string): string {
 
 /** As writeCompiled, synchronously: the full validator is written in the middle of a record. */
 export function writeCompiledSync(path: string, body: string): boolean {
-  const tmp = `${path}.${String(process.pid)}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, `${HEADER}${digest(body)}\n${body}`);
-    renameSync(tmp, path);
+    writeFileAtomicSync(path, framed(body));
     return true;
   } catch {
-    rmSync(tmp, { force: true });
     return false;
   }
+}
+
+/** A compiled file's text: the header line with the body's digest (which checked() verifies), then the body. */
+function framed(body: string): string {
+  return `${HEADER}${digest(body)}\n${body}`;
 }

@@ -241,7 +241,12 @@ export function notJsonError(file: string, parse: () => unknown): Error {
   try {
     parse();
   } catch (e) {
-    return new InputError('INPUT_INVALID', `${file} is not valid JSON: ${(e as Error).message}`, { cause: e });
+    return invalidJson(file, e);
   }
   return new InputError('INPUT_INVALID', `${file} is not valid JSON`);
+}
+
+/** The error for a file JSON.parse refused, with its reason. */
+export function invalidJson(file: string, e: unknown): InputError {
+  return new InputError('INPUT_INVALID', `${file} is not valid JSON: ${(e as Error).message}`, { cause: e });
 }

@@ -5,8 +5,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { InputError } from '../core/errors.js';
 import type { InputItem } from '../core/record.js';
-import { isPlainObject, splitFeedDocument } from './feed-document.js';
-import { notJsonError, streamJsonFeed } from './json-feed.js';
+import { HEADER_KEYS, isPlainObject, splitFeedDocument } from './feed-document.js';
+import { invalidJson, notJsonError, streamJsonFeed } from './json-feed.js';
 
 export interface FeedSource {
   kind: 'json' | 'jsonl';
@@ -19,7 +19,8 @@ export interface FeedSource {
 
 /** A JSON feed file is held in memory as bytes while its items are parsed one by one; past this size, JSONL streams instead. */
 export const MAX_JSON_BYTES = 512 * 1024 * 1024;
-const HEADER_KEYS = new Set(['MPItemFeedHeader', 'SupplierItemFeedHeader', 'ItemFeedHeader']);
+/** The header keys (feed-document.ts), for the first line of a JSONL feed. */
+const HEADER_KEY_SET: ReadonlySet<string> = new Set(HEADER_KEYS);
 
 export async function isJsonLines(file: string): Promise<boolean> {
   if (/\.(jsonl|ndjson)$/i.test(file)) return true;
@@ -65,7 +66,7 @@ export async function readFeedFile(file: string): Promise<FeedSource> {
   try {
     json = wholeDocument();
   } catch (e) {
-    throw new InputError('INPUT_INVALID', `${file} is not valid JSON: ${(e as Error).message}`, { cause: e });
+    throw invalidJson(file, e);
   }
   return feedFromJson(json);
 }
@@ -214,7 +215,7 @@ function readJsonLines(file: string): FeedSource {
   let header: Record<string, unknown> | undefined;
   if (hasFirst && isPlainObject(first)) {
     const keys = Object.keys(first);
-    if (keys.length === 1 && HEADER_KEYS.has(keys[0] as string)) {
+    if (keys.length === 1 && HEADER_KEY_SET.has(keys[0] as string)) {
       const h = first[keys[0] as string];
       if (!isPlainObject(h)) {
         lines.close();
