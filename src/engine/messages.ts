@@ -63,7 +63,7 @@ function decimalsOf(step: number): number | undefined {
 const wordsAt = new Remembered<object, string, Words>(256);
 
 /** A key for a value that is text, a number, true/false or null: the only values whose words are remembered. */
-function valueKey(value: unknown): string | undefined {
+export function valueKey(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
       return `s${value}`;

@@ -3,10 +3,7 @@
 import { ALL_RULES, SCREENS } from '../../rules/index.js';
 import type { AttributeIndex } from '../compile/attributes.js';
 import { valueAt } from '../compile/attributes.js';
-import type { ErrorObject } from 'ajv';
 import { explainErrors } from '../compile/ajv-errors.js';
-import { rebaseSchemaPath } from '../compile/split-refs.js';
-import type { SchemaFinding } from '../compile/ajv-errors.js';
 import { Compiler } from '../compile/compiler.js';
 import type { CompiledSpec } from '../compile/compiler.js';
 import type { Issue, Severity, Summary } from '../core/issue.js';
@@ -14,7 +11,8 @@ import type { InputItem, SourceLocation } from '../core/record.js';
 import type { FeedRule, RecordRule, Rule, RuleFinding } from '../core/rule.js';
 import { ANY_PRODUCT_TYPE } from '../core/spec-key.js';
 import { SpecStore } from '../spec/store.js';
-import { schemaWords, show, withTriggers } from './messages.js';
+import { schemaWords, show } from './messages.js';
+import { schemaIssues } from './schema-issues.js';
 import { parseValidateOptions } from './options.js';
 import type { ResolvedOptions, ValidateOptions } from './options.js';
 import { SpillingFeedScope } from './feed-scope.js';
@@ -242,9 +240,8 @@ export class Validator {
     // The valid-only check first: the validator with errors runs only for the items it rejects.
     if (!compiled.isValidItem(item) && !compiled.validateItem(item)) {
       paths ??= new Set<string>();
-      const rebase = (e: ErrorObject): string => rebaseSchemaPath(e, compiled.split);
-      for (const f of explainErrors(compiled.validateItem.errors ?? [], item, compiled.itemSchema, rebase)) {
-        const issue = this.#schemaIssue(f, index, (meta ??= { attrs, productType, sku, location }));
+      for (const issue of schemaIssues(compiled, item, index, sku, productType)) {
+        this.#locate(issue, location);
         paths.add(issue.path);
         issues.push(issue);
       }
@@ -422,22 +419,6 @@ export class Validator {
       ),
       feedRules: rules.filter((r): r is FeedRule<unknown> => r.scope === 'feed'),
     };
-  }
-
-  #schemaIssue(f: SchemaFinding, index: number, meta: RecordMeta): Issue {
-    const words = withTriggers(schemaWords(f), f);
-    const issue: Issue = {
-      code: f.code,
-      severity: 'error',
-      record: index,
-      ...(meta.sku === undefined ? {} : { sku: meta.sku }),
-      path: f.segments.join('.'),
-      field: f.field,
-      message: words.message,
-      ...(words.hint === undefined ? {} : { hint: words.hint }),
-      productType: meta.productType,
-    };
-    return this.#locate(issue, meta.location);
   }
 
   #ruleIssue(rule: Rule, f: RuleFinding, index: number, meta: RecordMeta): Issue | undefined {
