@@ -1,6 +1,6 @@
 // End to end: the real CLI on the bundled samples and Walmart's examples, exit codes and reports.
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
@@ -75,6 +75,23 @@ describe('catalog-gate validate', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Safety Data Sheet is missing; it is required because Battery Technology Type is "Lithium Ion".');
     expect(r.stdout).not.toMatch(/must match "then" schema/);
+  });
+});
+
+describe('Ajv\'s compiler, which the built CLI loads only when a spec has no compiled code on disk', () => {
+  it('a cold cache compiles both validators; a cache without the full validator compiles it at the first rejected record; the reports are the warm run\'s', () => {
+    const warm = cli(['validate', ERRORS, '--format', 'json']);
+    expect(warm.code).toBe(1);
+    const dir = tempDir();
+    cpSync(join(REPO, 'schemas-cache'), dir, { recursive: true, filter: (s) => !s.includes('.compiled') });
+    const cold = cli(['validate', ERRORS, '--format', 'json', '--cache-dir', dir]);
+    expect([cold.code, cold.stderr, cold.stdout]).toEqual([1, '', warm.stdout]);
+    const compiled = readdirSync(join(dir, '.compiled'));
+    expect(compiled.filter((f) => f.endsWith('-full.cjs'))).toHaveLength(1);
+    for (const f of compiled) if (f.endsWith('-full.cjs')) rmSync(join(dir, '.compiled', f));
+    const startOnly = cli(['validate', ERRORS, '--format', 'json', '--cache-dir', dir]);
+    expect([startOnly.code, startOnly.stderr, startOnly.stdout]).toEqual([1, '', warm.stdout]);
+    expect(readdirSync(join(dir, '.compiled')).filter((f) => f.endsWith('-full.cjs'))).toHaveLength(1);
   });
 });
 
