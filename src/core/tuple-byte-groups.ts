@@ -16,6 +16,10 @@ class ByteGroup implements TupleGroup {
   #key: string | undefined;
   #from = 0;
   size = 0;
+  /** The last field found: its entry, number and position, so reading a member's fields in order skips each once. */
+  #lastEntry = -1;
+  #lastField = 0;
+  #lastAt = 0;
 
   constructor(buffers: readonly Uint8Array[], bufferOf: Int32Array, atOf: Int32Array, order: Int32Array) {
     this.#buffers = buffers;
@@ -46,7 +50,7 @@ class ByteGroup implements TupleGroup {
   field(member: number, field: number): TupleField {
     const entry = this.#entry(member);
     const bytes = this.#bytesOf(entry);
-    const at = fieldAt(bytes, this.#atOf[entry] as number, field);
+    const at = this.#fieldAt(entry, bytes, field);
     return at < 0 ? undefined : readField(bytes, at);
   }
 
@@ -60,8 +64,8 @@ class ByteGroup implements TupleGroup {
     const entryB = this.#entry(b);
     const bytesA = this.#bytesOf(entryA);
     const bytesB = this.#bytesOf(entryB);
-    const atA = fieldAt(bytesA, this.#atOf[entryA] as number, field);
-    const atB = fieldAt(bytesB, this.#atOf[entryB] as number, field);
+    const atA = this.#fieldAt(entryA, bytesA, field);
+    const atB = this.#fieldAt(entryB, bytesB, field);
     if (atA < 0 || atB < 0) return atA === atB;
     return sameBytes(bytesA, atA, bytesB, atB);
   }
@@ -73,14 +77,23 @@ class ByteGroup implements TupleGroup {
   #bytesOf(entry: number): Uint8Array {
     return this.#buffers[this.#bufferOf[entry] as number] as Uint8Array;
   }
-}
 
-/** Where the tuple's field starts in its buffer, or -1 when the tuple has no such field. Field 0 of the tuple is the key. */
-function fieldAt(bytes: Uint8Array, tuple: number, field: number): number {
-  if (field < 0 || field + 1 >= (bytes[tuple + 12] as number)) return -1;
-  let p = skipField(bytes, tuple + HEADER);
-  for (let f = 0; f < field; f++) p = skipField(bytes, p);
-  return p;
+  /** Where the entry's field starts in its buffer, or -1 when the tuple has no such field (its field 0 is the key). */
+  #fieldAt(entry: number, bytes: Uint8Array, field: number): number {
+    const tuple = this.#atOf[entry] as number;
+    if (field < 0 || field + 1 >= (bytes[tuple + 12] as number)) return -1;
+    let f = 0;
+    let p: number;
+    if (entry === this.#lastEntry && field >= this.#lastField) {
+      f = this.#lastField;
+      p = this.#lastAt;
+    } else p = skipField(bytes, tuple + HEADER);
+    for (; f < field; f++) p = skipField(bytes, p);
+    this.#lastEntry = entry;
+    this.#lastField = field;
+    this.#lastAt = p;
+    return p;
+  }
 }
 
 /**
