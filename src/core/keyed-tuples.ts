@@ -4,7 +4,8 @@
 // as bytes in memory (tuple-bytes.ts); past the feed's memory budget it hash-partitions them into files the engine
 // provides, and each partition is read back and grouped on its own, so what a feed rule holds stays bounded whatever
 // the feed's length. Pure: no IO of its own.
-import { Chunks, HEADER, concat, encode, hashKey, maxFieldBytes, readU32, reduceBuffers } from './tuple-bytes.js';
+import { Chunks, concat, encode, hashKey, maxTupleBytes, readU32 } from './tuple-bytes.js';
+import { reduceBuffers } from './tuple-byte-groups.js';
 import { TupleColumns } from './tuple-columns.js';
 
 export { hashKey };
@@ -192,12 +193,10 @@ export class KeyedTuples {
   }
 
   #encodeToPartition(key: string, record: number, fields: readonly TupleField[]): void {
-    let most = HEADER + maxFieldBytes(key);
-    for (let f = 0; f < fields.length; f++) most += maxFieldBytes(fields[f]);
+    const most = maxTupleBytes(key, fields);
     if (this.#scratch.length < most) this.#scratch = new Uint8Array(Math.max(most, 4096));
-    const hash = hashKey(key);
-    const size = encode(this.#scratch, 0, hash, record, key, fields);
-    this.#toPartition(this.#scratch.subarray(0, size), hash, 0);
+    const size = encode(this.#scratch, 0, record, key, fields);
+    this.#toPartition(this.#scratch.subarray(0, size), readU32(this.#scratch, 4), 0);
   }
 
   /** @internal Moves what is in memory to partition files; false when there is nothing to gain. */

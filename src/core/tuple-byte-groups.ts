@@ -1,0 +1,175 @@
+// Tuples as bytes grouped by key again (see tuple-bytes.ts for their layout): at the end of a feed, for a store's
+// chunks or one spilled partition at a time. Keys are hashed into an open-addressing table of typed arrays, as the
+// values form groups them (tuple-columns.ts), so no object is made per tuple or per key. Pure: no IO.
+import type { TupleField, TupleGroup } from './keyed-tuples.js';
+import { HEADER, readField, readU32, sameBytes, skipField } from './tuple-bytes.js';
+
+/**
+ * One key's members while its reduce runs, by position in the shared `order` of entries (valid only during the call;
+ * the group object is reused for the next key). Fields are decoded only when asked for.
+ */
+class ByteGroup implements TupleGroup {
+  readonly #buffers: readonly Uint8Array[];
+  readonly #bufferOf: Int32Array;
+  readonly #atOf: Int32Array;
+  readonly #order: Int32Array;
+  #key: string | undefined;
+  #from = 0;
+  size = 0;
+  /** The last field found: its entry, number and position, so reading a member's fields in order skips each once. */
+  #lastEntry = -1;
+  #lastField = 0;
+  #lastAt = 0;
+
+  constructor(buffers: readonly Uint8Array[], bufferOf: Int32Array, atOf: Int32Array, order: Int32Array) {
+    this.#buffers = buffers;
+    this.#bufferOf = bufferOf;
+    this.#atOf = atOf;
+    this.#order = order;
+  }
+
+  set(from: number, size: number): this {
+    this.#from = from;
+    this.size = size;
+    this.#key = undefined;
+    return this;
+  }
+
+  /** Decoded when asked for: most groups are never looked at. */
+  get key(): string {
+    const entry = this.#entry(0);
+    this.#key ??= readField(this.#bytesOf(entry), (this.#atOf[entry] as number) + HEADER) as string;
+    return this.#key;
+  }
+
+  record(member: number): number {
+    const entry = this.#entry(member);
+    return readU32(this.#bytesOf(entry), (this.#atOf[entry] as number) + 8) | 0;
+  }
+
+  field(member: number, field: number): TupleField {
+    const entry = this.#entry(member);
+    const bytes = this.#bytesOf(entry);
+    const at = this.#fieldAt(entry, bytes, field);
+    return at < 0 ? undefined : readField(bytes, at);
+  }
+
+  text(member: number, field: number): string | undefined {
+    const value = this.field(member, field);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  sameField(a: number, b: number, field: number): boolean {
+    const entryA = this.#entry(a);
+    const entryB = this.#entry(b);
+    const bytesA = this.#bytesOf(entryA);
+    const bytesB = this.#bytesOf(entryB);
+    const atA = this.#fieldAt(entryA, bytesA, field);
+    const atB = this.#fieldAt(entryB, bytesB, field);
+    if (atA < 0 || atB < 0) return atA === atB;
+    return sameBytes(bytesA, atA, bytesB, atB);
+  }
+
+  #entry(member: number): number {
+    return this.#order[this.#from + member] as number;
+  }
+
+  #bytesOf(entry: number): Uint8Array {
+    return this.#buffers[this.#bufferOf[entry] as number] as Uint8Array;
+  }
+
+  /** Where the entry's field starts in its buffer, or -1 when the tuple has no such field (its field 0 is the key). */
+  #fieldAt(entry: number, bytes: Uint8Array, field: number): number {
+    const tuple = this.#atOf[entry] as number;
+    if (field < 0 || field + 1 >= (bytes[tuple + 12] as number)) return -1;
+    let f = 0;
+    let p: number;
+    if (entry === this.#lastEntry && field >= this.#lastField) {
+      f = this.#lastField;
+      p = this.#lastAt;
+    } else p = skipField(bytes, tuple + HEADER);
+    for (; f < field; f++) p = skipField(bytes, p);
+    this.#lastEntry = entry;
+    this.#lastField = field;
+    this.#lastAt = p;
+    return p;
+  }
+}
+
+/**
+ * Groups the tuples of some buffers (each a run of whole tuples, maybe followed by zeros) by key and reduces each
+ * group: its tuples in the order they were appended, keys in the order they first appear. Each entry links to the
+ * next one of its key; a key's bytes are compared only with those of a key of the same 32-bit hash.
+ */
+export function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: TupleGroup) => void): void {
+  let count = 0;
+  for (const bytes of buffers) {
+    for (let at = 0; at < bytes.length; ) {
+      const size = readU32(bytes, at);
+      if (size === 0) break;
+      count++;
+      at += size;
+    }
+  }
+  if (count === 0) return;
+  const bufferOf = new Int32Array(count);
+  const atOf = new Int32Array(count);
+  let capacity = 16;
+  while (capacity < count * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slotHash = new Int32Array(capacity);
+  /** The slot's key as its group number, plus 1 (0: an empty slot). */
+  const slotGroup = new Int32Array(capacity);
+  /** By entry: the next entry of its key, or -1. By group: its first and last entries and its size. */
+  const next = new Int32Array(count);
+  const first = new Int32Array(count);
+  const last = new Int32Array(count);
+  const sizes = new Int32Array(count);
+  let groups = 0;
+  let e = 0;
+  for (let b = 0; b < buffers.length; b++) {
+    const bytes = buffers[b] as Uint8Array;
+    for (let at = 0; e < count && at < bytes.length; ) {
+      const size = readU32(bytes, at);
+      if (size === 0) break;
+      bufferOf[e] = b;
+      atOf[e] = at;
+      next[e] = -1;
+      const hash = readU32(bytes, at + 4) | 0;
+      let slot = hash & mask;
+      for (;;) {
+        const g = (slotGroup[slot] as number) - 1;
+        if (g < 0) {
+          slotHash[slot] = hash;
+          slotGroup[slot] = groups + 1;
+          first[groups] = e;
+          last[groups] = e;
+          sizes[groups] = 1;
+          groups++;
+          break;
+        }
+        if (slotHash[slot] === hash) {
+          const f = first[g] as number;
+          if (sameBytes(buffers[bufferOf[f] as number] as Uint8Array, (atOf[f] as number) + HEADER, bytes, at + HEADER)) {
+            next[last[g] as number] = e;
+            last[g] = e;
+            sizes[g] = (sizes[g] as number) + 1;
+            break;
+          }
+        }
+        slot = (slot + 1) & mask;
+      }
+      e++;
+      at += size;
+    }
+  }
+  // Each key's entries side by side, in key order then append order, for the group to index.
+  const order = new Int32Array(count);
+  const group = new ByteGroup(buffers, bufferOf, atOf, order);
+  let at = 0;
+  for (let g = 0; g < groups; g++) {
+    const from = at;
+    for (let entry = first[g] as number; entry >= 0; entry = next[entry] as number) order[at++] = entry;
+    reduce(group.set(from, sizes[g] as number));
+  }
+}
