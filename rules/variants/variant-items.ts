@@ -10,7 +10,7 @@ import { groupIdOf, isPrimary, lowerNamesOf, namesOf, sameTexts } from './member
 import { packList, unpackList } from './list-field.js';
 import { primaryAnswerOf } from './primaries.js';
 import { combinationKey } from './combination-key.js';
-import { displayValue, plainText, variantValuesOf } from './values.js';
+import { displayValue, givenValuesOf, plainText, variantValuesOf } from './values.js';
 import { packState, typeOfState } from './item-state.js';
 
 /** Fields of an item's tuple. */
@@ -119,8 +119,9 @@ export class VariantItems {
   #plainValues(record: RecordView, names: readonly string[], fields: TupleField[], at: number): number | undefined {
     if (names.length > SEPARATE_VALUES || !this.#lastNamesPlain) return undefined;
     let n = at + 1;
+    const values = givenValuesOf(record);
     for (let i = 0; i < names.length; i++) {
-      const text = plainText(record.get(names[i] as string));
+      const text = plainText(values[i]);
       // A NUL could make two keys of different values alike (see plainNames): such a value takes the key.
       if (text === undefined || text.includes(NUL)) return undefined;
       // A blank value: no combination (see combinationKey), so no values either.
@@ -137,8 +138,9 @@ export class VariantItems {
     if (combo === undefined) return at;
     let n = at;
     fields[n++] = combo;
-    if (names.length > SEPARATE_VALUES) fields[n++] = packList(names.map((name) => displayValue(record.get(name))));
-    else for (let i = 0; i < names.length; i++) fields[n++] = displayValue(record.get(names[i] as string));
+    const values = givenValuesOf(record);
+    if (names.length > SEPARATE_VALUES) fields[n++] = packList(values.map(displayValue));
+    else for (let i = 0; i < names.length; i++) fields[n++] = displayValue(values[i]);
     return n;
   }
 
