@@ -9,6 +9,7 @@ import variants from './variants/index.js';
 import duplicates from './duplicates/index.js';
 import identifiersScreen from './identifiers/screen.js';
 import imagesScreen from './images/screen.js';
+import hazmatScreen from './hazmat/screen.js';
 
 export const PACKS: Readonly<Record<string, readonly Rule[]>> = {
   identifiers,
@@ -23,4 +24,4 @@ export const PACKS: Readonly<Record<string, readonly Rule[]>> = {
 export const ALL_RULES: readonly Rule[] = Object.values(PACKS).flat();
 
 /** Quick exact tests that let the engine skip record rules on clean records (see RecordScreen). */
-export const SCREENS: readonly RecordScreen[] = [identifiersScreen, imagesScreen];
+export const SCREENS: readonly RecordScreen[] = [identifiersScreen, imagesScreen, hazmatScreen];

@@ -6,7 +6,11 @@ import type { TupleField } from '../src/core/keyed-tuples.js';
 const MAX_CODES = 4096;
 
 export class TextCodes {
-  readonly #texts: string[] = [];
+  /**
+   * By code. A Map, not an array: a new table's empty array would start as an array of small integers and change its
+   * kind at its first text, each feed again, and the code that reads it would be made again each time.
+   */
+  readonly #texts = new Map<number, string>();
   readonly #codes = new Map<string, number>();
   #last: string | undefined;
   #lastCode = 0;
@@ -16,9 +20,9 @@ export class TextCodes {
     if (text === this.#last) return this.#lastCode;
     let code = this.#codes.get(text);
     if (code === undefined) {
-      if (this.#texts.length >= MAX_CODES) return text;
-      code = this.#texts.length;
-      this.#texts.push(text);
+      if (this.#texts.size >= MAX_CODES) return text;
+      code = this.#texts.size;
+      this.#texts.set(code, text);
       this.#codes.set(text, code);
     }
     this.#last = text;
@@ -28,7 +32,7 @@ export class TextCodes {
 
   /** The text pack() was given. */
   unpack(field: TupleField): string {
-    if (typeof field === 'number') return this.#texts[field] ?? '';
+    if (typeof field === 'number') return this.#texts.get(field) ?? '';
     return field ?? '';
   }
 }

@@ -4,26 +4,31 @@
 import type { RuleFinding } from '../../src/core/rule.js';
 import { byRecord, defineFeedRule, recordPlace, tuplesOf } from '../../src/core/rule.js';
 import type { KeyedTuples, TupleField } from '../../src/core/keyed-tuples.js';
-import { TextCodes } from '../text-codes.js';
+import { FeedTypes } from '../feed-types.js';
 import { PRODUCT_IDENTIFIERS, PRODUCT_ID, readProductId } from '../identifiers/product-id.js';
 import { cleanGtin14, isCleanProductId } from '../identifiers/clean-id.js';
 
 /**
  * Each record with a product ID, keyed by its GTIN-14 when the ID passes its check (else the ID trimmed as given):
- * its SKU as given, product type, the ID as given when it is not the key, and 1 when the key is a GTIN-14.
+ * its SKU as given, the ID as given (see ID_FIELD) and its product type when it is not the feed's first (FeedTypes).
+ * The usual tuple, a valid ID given as its GTIN-14, is its SKU alone.
  */
 interface ProductIdState {
   tuples: KeyedTuples;
-  /** Product types (and lists of names) as numbers. */
-  codes: TextCodes;
-  /** A tuple's fields, one array for every record: the store copies them. */
-  fields: TupleField[];
+  types: FeedTypes;
+  /** The usual tuple's one field, one array for every record: the store copies it. */
+  skuOnly: TupleField[];
 }
 
 const SKU_FIELD = 0;
-const TYPE_FIELD = 1;
-const ID_FIELD = 2;
-const GTIN_FIELD = 3;
+/**
+ * The ID as given, when it is not the key (a UPC padded to its GTIN-14: the key is then a GTIN-14); NOT_GTIN when the
+ * key is the ID as given and no GTIN-14 (an ID that fails its check); undefined when the key is both the ID as given
+ * and its GTIN-14.
+ */
+const ID_FIELD = 1;
+const NOT_GTIN = 0;
+const TYPE_FIELD = 2;
 
 export default defineFeedRule<ProductIdState>({
   id: 'duplicates.product_id',
@@ -31,7 +36,7 @@ export default defineFeedRule<ProductIdState>({
   severity: 'error',
   description: 'Two records with different SKUs must not share a product ID.',
   needs: [PRODUCT_IDENTIFIERS],
-  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes(), fields: [undefined, 0, undefined, 0] }),
+  start: (feed) => ({ tuples: tuplesOf(feed), types: new FeedTypes(), skuOnly: [undefined] }),
   visit(state, record) {
     let id: string;
     let gtin14: string | undefined;
@@ -48,13 +53,13 @@ export default defineFeedRule<ProductIdState>({
       gtin14 = identifier.check.ok ? identifier.check.gtin14 : undefined;
     }
     const key = gtin14 ?? id;
-    // The ID as given only when it is not the key (a UPC padded to its GTIN-14, say).
-    const fields = state.fields;
-    fields[SKU_FIELD] = record.sku;
-    fields[TYPE_FIELD] = state.codes.pack(record.productType);
-    fields[ID_FIELD] = id === key ? undefined : id;
-    fields[GTIN_FIELD] = gtin14 === undefined ? 0 : 1;
-    state.tuples.append(key, record.index, fields);
+    const idField = gtin14 === undefined ? NOT_GTIN : id === key ? undefined : id;
+    const type = state.types.pack(record.productType);
+    if (idField === undefined && type === undefined) {
+      const fields = state.skuOnly;
+      fields[SKU_FIELD] = record.sku;
+      state.tuples.append(key, record.index, fields);
+    } else state.tuples.append(key, record.index, [record.sku, idField, type]);
   },
   finish(state) {
     const findings: RuleFinding[] = [];
@@ -72,15 +77,16 @@ export default defineFeedRule<ProductIdState>({
           if (trimmed === firstTrimmed || laterSkus.has(trimmed)) continue;
           laterSkus.add(trimmed);
         }
-        const params: Record<string, unknown> = { productId: group.text(m, ID_FIELD) ?? group.key, firstRecord: first, firstSku };
-        if (group.field(m, GTIN_FIELD) === 1) params.gtin14 = group.key;
+        const given = group.field(m, ID_FIELD);
+        const params: Record<string, unknown> = { productId: typeof given === 'string' ? given : group.key, firstRecord: first, firstSku };
+        if (given !== NOT_GTIN) params.gtin14 = group.key;
         findings.push({
           code: 'duplicate.product_id',
           attribute: PRODUCT_IDENTIFIERS,
           subPath: PRODUCT_ID,
           record: group.record(m),
           sku,
-          productType: state.codes.unpack(group.field(m, TYPE_FIELD)),
+          productType: state.types.unpack(group.field(m, TYPE_FIELD)),
           params,
         });
       }

@@ -3,18 +3,24 @@
 import type { RuleFinding } from '../../src/core/rule.js';
 import { byRecord, defineFeedRule, recordPlace, tuplesOf } from '../../src/core/rule.js';
 import type { KeyedTuples, TupleField } from '../../src/core/keyed-tuples.js';
-import { TextCodes } from '../text-codes.js';
+import { FeedTypes } from '../feed-types.js';
 
 const SKU = 'sku';
 
-/** Each record with a SKU, keyed by the SKU trimmed: its SKU as given (when trimming changed it) and product type. */
+/**
+ * Each record with a SKU, keyed by the SKU trimmed: its SKU as given when trimming changed it, and its product type
+ * when it is not the feed's first (see FeedTypes). The usual tuple has no field at all, only its key and record.
+ */
 interface SkuState {
   tuples: KeyedTuples;
-  /** Product types (and lists of names) as numbers. */
-  codes: TextCodes;
-  /** A tuple's fields, one array for every record: the store copies them. */
-  fields: TupleField[];
+  types: FeedTypes;
 }
+
+/** The usual tuple's fields: none. */
+const NO_FIELDS: readonly TupleField[] = Object.freeze([]);
+
+const GIVEN_FIELD = 0;
+const TYPE_FIELD = 1;
 
 export default defineFeedRule<SkuState>({
   id: 'duplicates.sku',
@@ -22,15 +28,14 @@ export default defineFeedRule<SkuState>({
   severity: 'error',
   description: 'Each record in a feed must have its own SKU.',
   needs: [SKU],
-  start: (feed) => ({ tuples: tuplesOf(feed), codes: new TextCodes(), fields: [undefined, 0] }),
+  start: (feed) => ({ tuples: tuplesOf(feed), types: new FeedTypes() }),
   visit(state, record) {
     const sku = record.sku?.trim();
     if (sku === undefined || sku === '') return;
     // The SKU as given only when trimming changed it (rare): the key is the rest of the time.
-    const fields = state.fields;
-    fields[0] = record.sku === sku ? undefined : record.sku;
-    fields[1] = state.codes.pack(record.productType);
-    state.tuples.append(sku, record.index, fields);
+    const given = record.sku === sku ? undefined : record.sku;
+    const type = state.types.pack(record.productType);
+    state.tuples.append(sku, record.index, given === undefined && type === undefined ? NO_FIELDS : [given, type]);
   },
   finish(state) {
     const findings: RuleFinding[] = [];
@@ -42,8 +47,8 @@ export default defineFeedRule<SkuState>({
           code: 'duplicate.sku',
           attribute: SKU,
           record: group.record(m),
-          sku: group.text(m, 0) ?? group.key,
-          productType: state.codes.unpack(group.field(m, 1)),
+          sku: group.text(m, GIVEN_FIELD) ?? group.key,
+          productType: state.types.unpack(group.field(m, TYPE_FIELD)),
           params: { sku: group.key, firstRecord },
         });
       }

@@ -5,7 +5,7 @@ import { defineRecordRule } from '../../src/core/rule.js';
 import { NO_FINDINGS } from '../no-findings.js';
 import { BATTERY_TYPE, batteryTypes, formatTypes, isLeadAcid, isLithium, isYes } from './battery-types.js';
 
-const CHEMICAL = 'chemicalAerosolPesticide';
+export const CHEMICAL = 'chemicalAerosolPesticide';
 
 // A chemical with no battery has no battery size or count to give, so each trigger asks only for what applies to it.
 const CHEMICAL_TARGETS = ['safetyDataSheet', 'numberOfHazardousComponents'] as const;

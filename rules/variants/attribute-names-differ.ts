@@ -7,7 +7,8 @@ import { GROUP_ID, NAMES, describeRef } from './members.js';
 import { unpackList } from './list-field.js';
 import { setKey } from './set-key.js';
 import type { GroupReduce, VariantRuleState } from './variant-items.js';
-import { NAMES_FIELD, SKU_FIELD, TYPE_FIELD, variantRuleHooks } from './variant-items.js';
+import { NAMES_FIELD, SKU_FIELD, STATE_FIELD, variantRuleHooks } from './variant-items.js';
+import { typeOfState } from './item-state.js';
 
 const ID = 'variants.attribute_names_differ';
 
@@ -69,7 +70,7 @@ const reduce: GroupReduce = (group, visited, items, findings) => {
       attribute: NAMES,
       record: group.record(m.m),
       sku: group.text(m.m, SKU_FIELD),
-      productType: items.codes.unpack(group.field(m.m, TYPE_FIELD)),
+      productType: items.codes.unpack(typeOfState(group.field(m.m, STATE_FIELD))),
       params: { groupId: group.key, value: m.names, expected: ref.names, refRecord, refSku },
     });
   }

@@ -7,7 +7,8 @@ import { unpackList } from './list-field.js';
 import { combinationKey } from './combination-key.js';
 import { normaliseText } from './values.js';
 import type { GroupReduce, VariantItems, VariantRuleState } from './variant-items.js';
-import { COMBO_FIELD, NAMES_FIELD, PLAIN_VALUES, SKU_FIELD, TYPE_FIELD, VALUES_FIELD, valuesOf, variantRuleHooks } from './variant-items.js';
+import { COMBO_FIELD, NAMES_FIELD, PLAIN_VALUES, SKU_FIELD, STATE_FIELD, VALUES_FIELD, valuesOf, variantRuleHooks } from './variant-items.js';
+import { typeOfState } from './item-state.js';
 
 const ID = 'variants.duplicate_combination';
 
@@ -32,7 +33,7 @@ function flag(group: TupleGroup, m: number, earlier: number, items: VariantItems
     attribute: names[0] ?? NAMES,
     record: group.record(m),
     sku: group.text(m, SKU_FIELD),
-    productType: items.codes.unpack(group.field(m, TYPE_FIELD)),
+    productType: items.codes.unpack(typeOfState(group.field(m, STATE_FIELD))),
     params: { groupId: group.key, names, values: valuesOf(group, m, names.length), earlierRecord: group.record(earlier), earlierSku: group.text(earlier, SKU_FIELD) },
   });
 }

@@ -3,6 +3,7 @@
 import { recordPlace } from '../../src/core/rule.js';
 import type { PlaceOf, RecordView } from '../../src/core/rule.js';
 import { perRecord } from '../per-record.js';
+import { trimmed } from './trimmed.js';
 
 export const GROUP_ID = 'variantGroupId';
 export const NAMES = 'variantAttributeNames';
@@ -12,7 +13,7 @@ export const SWATCHES = 'swatchImages';
 /** Variant Group ID, trimmed; CSV coercion may have turned a numeric id into a number. Read once per record. */
 export const groupIdOf: (record: RecordView) => string | undefined = perRecord((record) => {
   const value = record.get(GROUP_ID);
-  const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? trimmed(value) : '';
   return id === '' ? undefined : id;
 });
 
@@ -22,7 +23,7 @@ const NO_NAMES: readonly string[] = [];
 function allClean(items: readonly unknown[]): boolean {
   for (let i = 0; i < items.length; i++) {
     const n = items[i];
-    if (typeof n !== 'string' || n === '' || n.trim() !== n) return false;
+    if (typeof n !== 'string' || n === '' || trimmed(n) !== n) return false;
   }
   return true;
 }

@@ -4,7 +4,7 @@ import type { RuleFinding } from '../../src/core/rule.js';
 import { defineRecordRule } from '../../src/core/rule.js';
 import { NO_FINDINGS } from '../no-findings.js';
 import { GROUP_ID, NAMES, groupIdOf, namesOf } from './members.js';
-import { hasValue } from './values.js';
+import { givenValuesOf, hasValue } from './values.js';
 
 export default defineRecordRule({
   id: 'variants.missing_attribute_value',
@@ -16,12 +16,12 @@ export default defineRecordRule({
     const groupId = groupIdOf(record);
     if (groupId === undefined) return NO_FINDINGS;
     const names = namesOf(record);
+    const values = givenValuesOf(record);
     let findings: RuleFinding[] | undefined;
     for (let i = 0; i < names.length; i++) {
-      const name = names[i] as string;
       // Blank as the combination key sees it (normaliseValue), without building the key.
-      if (hasValue(record.get(name))) continue;
-      (findings ??= []).push({ attribute: name, params: { groupId, names } });
+      if (hasValue(values[i])) continue;
+      (findings ??= []).push({ attribute: names[i] as string, params: { groupId, names } });
     }
     return findings ?? NO_FINDINGS;
   },

@@ -3,22 +3,24 @@
 import { defineFeedRule } from '../../src/core/rule.js';
 import { GROUP_ID, PRIMARY } from './members.js';
 import type { GroupReduce, VariantRuleState } from './variant-items.js';
-import { ANSWER_FIELD, PRIMARY_FIELD, SKU_FIELD, TYPE_FIELD, variantRuleHooks } from './variant-items.js';
+import { SKU_FIELD, STATE_FIELD, variantRuleHooks } from './variant-items.js';
+import { answerOfState, isPrimaryState, typeOfState } from './item-state.js';
 
 const ID = 'variants.no_primary';
 
 /** A group none of whose items is primary: a finding on its first item, with its answer. */
 const reduce: GroupReduce = (group, members, items, findings) => {
-  for (const m of members) if (group.field(m, PRIMARY_FIELD) === 1) return;
+  for (const m of members) if (isPrimaryState(group.field(m, STATE_FIELD))) return;
   const first = members[0] as number;
   const size = members.length;
+  const state = group.field(first, STATE_FIELD);
   findings.push({
     attribute: PRIMARY,
     record: group.record(first),
     sku: group.text(first, SKU_FIELD),
-    productType: items.codes.unpack(group.field(first, TYPE_FIELD)),
+    productType: items.codes.unpack(typeOfState(state)),
     ...(size === 1 ? { severity: 'warning' as const } : {}),
-    params: { groupId: group.key, value: group.text(first, ANSWER_FIELD) ?? '', size },
+    params: { groupId: group.key, value: answerOfState(state), size },
   });
 };
 

@@ -28,7 +28,9 @@ function hasSwatchFor(value: unknown, key: string): boolean {
   for (const item of value as unknown[]) {
     if (typeof item !== 'object' || item === null) continue;
     const { swatchVariantAttribute, swatchImageUrl } = item as Record<string, unknown>;
-    if (typeof swatchVariantAttribute === 'string' && isPresent(swatchImageUrl) && swatchVariantAttribute.trim().toLowerCase() === key) return true;
+    if (typeof swatchVariantAttribute !== 'string') continue;
+    // The usual swatch names the attribute as listed: no copy to trim and lower-case (`key` is both already).
+    if ((swatchVariantAttribute === key || swatchVariantAttribute.trim().toLowerCase() === key) && isPresent(swatchImageUrl)) return true;
   }
   return false;
 }

@@ -3,7 +3,8 @@
 import { defineFeedRule } from '../../src/core/rule.js';
 import { GROUP_ID, PRIMARY, describeRef } from './members.js';
 import type { GroupReduce, VariantRuleState } from './variant-items.js';
-import { ANSWER_FIELD, PRIMARY_FIELD, SKU_FIELD, TYPE_FIELD, variantRuleHooks } from './variant-items.js';
+import { SKU_FIELD, STATE_FIELD, variantRuleHooks } from './variant-items.js';
+import { answerOfState, isPrimaryState, typeOfState } from './item-state.js';
 
 const ID = 'variants.two_primaries';
 
@@ -11,7 +12,8 @@ const ID = 'variants.two_primaries';
 const reduce: GroupReduce = (group, members, items, findings) => {
   let first = -1;
   for (const m of members) {
-    if (group.field(m, PRIMARY_FIELD) !== 1) continue;
+    const state = group.field(m, STATE_FIELD);
+    if (!isPrimaryState(state)) continue;
     if (first < 0) {
       first = m;
       continue;
@@ -20,8 +22,8 @@ const reduce: GroupReduce = (group, members, items, findings) => {
       attribute: PRIMARY,
       record: group.record(m),
       sku: group.text(m, SKU_FIELD),
-      productType: items.codes.unpack(group.field(m, TYPE_FIELD)),
-      params: { groupId: group.key, value: group.text(m, ANSWER_FIELD) ?? '', firstRecord: group.record(first), firstSku: group.text(first, SKU_FIELD) },
+      productType: items.codes.unpack(typeOfState(state)),
+      params: { groupId: group.key, value: answerOfState(state), firstRecord: group.record(first), firstSku: group.text(first, SKU_FIELD) },
     });
   }
 };

@@ -3,6 +3,7 @@ import { isPresent } from '../../src/core/rule.js';
 import type { RecordView } from '../../src/core/rule.js';
 import { perRecord } from '../per-record.js';
 import { namesOf } from './members.js';
+import { hasText, trimmed } from './trimmed.js';
 
 // Whitespace that collapsing would change: a run of two, or one that is not a plain space. Most values have none,
 // so the replace (and the copy it makes) is skipped for them.
@@ -43,7 +44,7 @@ export function normaliseValue(value: unknown): string | undefined {
  * variant value, and variants.missing_attribute_value only asks whether each is there.
  */
 export function hasValue(value: unknown): boolean {
-  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'string') return hasText(value);
   if (value === undefined || value === null) return false;
   if (Array.isArray(value)) {
     // As normaliseValue: a list has a key when one of its entries has one (a hole has none).
@@ -59,22 +60,33 @@ export function hasValue(value: unknown): boolean {
  * normaliseText of what is shown, so the shown text is enough to compare it later. Undefined for any other value.
  */
 export function plainText(value: unknown): string | undefined {
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return trimmed(value);
   if (Array.isArray(value) && value.length === 1) {
     const only: unknown = value[0];
-    if (typeof only === 'string') return only.trim();
+    if (typeof only === 'string') return trimmed(only);
   }
   return undefined;
 }
 
 /**
+ * The value of each of the record's Variant Attribute Names as given, in their order: read once per record for the
+ * rules that look at them (missing_attribute_value, the variant items' tuples); read-only.
+ */
+export const givenValuesOf: (record: RecordView) => readonly unknown[] = perRecord((record) => {
+  const names = namesOf(record);
+  const values = new Array<unknown>(names.length);
+  for (let i = 0; i < names.length; i++) values[i] = record.get(names[i] as string);
+  return values;
+});
+
+/**
  * The normalised value of each of the record's Variant Attribute Names, in their order (undefined where blank).
- * Worked out once per record for missing_attribute_value and duplicate_combination; read-only.
+ * Worked out once per record for duplicate_combination's key; read-only.
  */
 export const variantValuesOf: (record: RecordView) => ReadonlyArray<string | undefined> = perRecord((record) => {
-  const names = namesOf(record);
-  const values = new Array<string | undefined>(names.length);
-  for (let i = 0; i < names.length; i++) values[i] = normaliseValue(record.get(names[i] as string));
+  const given = givenValuesOf(record);
+  const values = new Array<string | undefined>(given.length);
+  for (let i = 0; i < given.length; i++) values[i] = normaliseValue(given[i]);
   return values;
 });
 
@@ -91,7 +103,7 @@ export function displayValue(value: unknown): string {
     if (measure !== undefined) return unit === undefined ? displayValue(measure) : `${displayValue(measure)} ${displayValue(unit)}`;
     return JSON.stringify(value);
   }
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return trimmed(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   return '';
 }

@@ -10,31 +10,28 @@ import { groupIdOf, isPrimary, lowerNamesOf, namesOf, sameTexts } from './member
 import { packList, unpackList } from './list-field.js';
 import { primaryAnswerOf } from './primaries.js';
 import { combinationKey } from './combination-key.js';
-import { displayValue, plainText, variantValuesOf } from './values.js';
+import { displayValue, givenValuesOf, plainText, variantValuesOf } from './values.js';
+import { packState, typeOfState } from './item-state.js';
 
 /** Fields of an item's tuple. */
 export const SKU_FIELD = 0;
-/** Product type, coded (see codes). */
-export const TYPE_FIELD = 1;
-/** 1 when Is Primary Variant is "Yes", else 0. */
-export const PRIMARY_FIELD = 2;
-/** Is Primary Variant as given, for messages. */
-export const ANSWER_FIELD = 3;
+/** Is Primary Variant (verdict and answer as given) and product type, coded together (see item-state.ts). */
+export const STATE_FIELD = 1;
 /** Variant Attribute Names as given (packList, coded); undefined when there are none. */
-export const NAMES_FIELD = 4;
+export const NAMES_FIELD = 2;
 /**
  * The combination: PLAIN_VALUES when every value is one text (the usual item: its normalised values are those of the
  * texts in VALUES_FIELD, compared when the group is reduced), else names and normalised values together
  * (combinationKey); undefined without names or with a blank value.
  */
-export const COMBO_FIELD = 5;
+export const COMBO_FIELD = 3;
 /** COMBO_FIELD of an item whose values are all plain texts (see plainText): the values as given settle it. */
 export const PLAIN_VALUES = 1;
 /**
  * The values as given, beside COMBO_FIELD: a field each from here on, in the order of the names (no list to build:
  * a value is usually the item's own text), or past SEPARATE_VALUES names one packList field. See valuesOf.
  */
-export const VALUES_FIELD = 6;
+export const VALUES_FIELD = 4;
 const SEPARATE_VALUES = 16;
 
 /** A rule's reduce of one group: `members` are the items it visited, in feed order. */
@@ -99,9 +96,7 @@ export class VariantItems {
     // every record allocated it again.
     const fields = this.#scratch;
     fields[SKU_FIELD] = record.sku;
-    fields[TYPE_FIELD] = type;
-    fields[PRIMARY_FIELD] = isPrimary(answer) ? 1 : 0;
-    fields[ANSWER_FIELD] = displayValue(answer);
+    fields[STATE_FIELD] = packState(isPrimary(answer), displayValue(answer), type);
     let n = NAMES_FIELD;
     if (names.length > 0) {
       // A feed has few lists of names, usually one after another: the last one's code is reused.
@@ -124,8 +119,9 @@ export class VariantItems {
   #plainValues(record: RecordView, names: readonly string[], fields: TupleField[], at: number): number | undefined {
     if (names.length > SEPARATE_VALUES || !this.#lastNamesPlain) return undefined;
     let n = at + 1;
+    const values = givenValuesOf(record);
     for (let i = 0; i < names.length; i++) {
-      const text = plainText(record.get(names[i] as string));
+      const text = plainText(values[i]);
       // A NUL could make two keys of different values alike (see plainNames): such a value takes the key.
       if (text === undefined || text.includes(NUL)) return undefined;
       // A blank value: no combination (see combinationKey), so no values either.
@@ -142,8 +138,9 @@ export class VariantItems {
     if (combo === undefined) return at;
     let n = at;
     fields[n++] = combo;
-    if (names.length > SEPARATE_VALUES) fields[n++] = packList(names.map((name) => displayValue(record.get(name))));
-    else for (let i = 0; i < names.length; i++) fields[n++] = displayValue(record.get(names[i] as string));
+    const values = givenValuesOf(record);
+    if (names.length > SEPARATE_VALUES) fields[n++] = packList(values.map(displayValue));
+    else for (let i = 0; i < names.length; i++) fields[n++] = displayValue(values[i]);
     return n;
   }
 
@@ -172,7 +169,7 @@ export class VariantItems {
           return;
         }
         types.length = size;
-        for (let m = 0; m < size; m++) types[m] = group.field(m, TYPE_FIELD);
+        for (let m = 0; m < size; m++) types[m] = typeOfState(group.field(m, STATE_FIELD));
         for (let r = 0; r < rules.length; r++) {
           const rule = rules[r] as JoinedRule;
           // Usually every rule visited every member (one product type): the shared list, read-only.

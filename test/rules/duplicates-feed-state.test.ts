@@ -11,13 +11,14 @@ interface Item {
   sku?: string;
   id?: string;
   type?: string;
+  productType?: string;
 }
 
 function records(items: readonly Item[]): RecordView[] {
-  return items.map(({ sku, id, type = 'UPC' }, i) => {
+  return items.map(({ sku, id, type = 'UPC', productType = 'Shirts' }, i) => {
     const values: Record<string, unknown> = {};
     if (id !== undefined) values.productIdentifiers = { productIdType: type, productId: id };
-    return fakeRecord(values, { index: i + 1, productType: 'Shirts', defines: ['sku', 'productIdentifiers'], ...(sku === undefined ? {} : { sku }) });
+    return fakeRecord(values, { index: i + 1, productType, defines: ['sku', 'productIdentifiers'], ...(sku === undefined ? {} : { sku }) });
   });
 }
 
@@ -77,5 +78,24 @@ describe('duplicates with their state in tuples', () => {
       { sku: 'C', id: 'ABC-1', type: 'GTIN' },
     ]);
     expect(findings.map((f) => [f.code, f.record, f.params.firstSku])).toEqual([['duplicate.product_id', 3, 'A']]);
+  });
+
+  it("names each finding's product type in a feed of several types, the first type included", () => {
+    const findings = run([
+      { sku: 'A', id: '036000291452', productType: 'Shirts' },
+      { sku: 'B', id: '036000291452', productType: 'Pants' },
+      { sku: 'A', id: '042100005264', productType: 'Hats' },
+      { sku: ' B', id: '00036000291452', type: 'GTIN', productType: 'Shirts' },
+      { sku: 'C', id: '036000291452', productType: 'Pants' },
+      { sku: 'D', id: '12345', productType: 'Hats' },
+      { sku: 'E', id: ' 12345', productType: 'Shirts' },
+    ]);
+    expect(findings.map((f) => [f.code, f.record, f.sku, f.productType, f.params.productId ?? f.params.sku, f.params.gtin14])).toEqual([
+      ['duplicate.sku', 3, 'A', 'Hats', 'A', undefined],
+      ['duplicate.sku', 4, ' B', 'Shirts', 'B', undefined],
+      ['duplicate.product_id', 2, 'B', 'Pants', '036000291452', '00036000291452'],
+      ['duplicate.product_id', 5, 'C', 'Pants', '036000291452', '00036000291452'],
+      ['duplicate.product_id', 7, 'E', 'Shirts', '12345', undefined],
+    ]);
   });
 });

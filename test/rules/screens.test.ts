@@ -6,6 +6,7 @@ import type { RecordRule, RecordScreen, RecordView } from '../../src/core/rule.j
 import { PACKS, SCREENS } from '../../rules/index.js';
 import identifiersScreen from '../../rules/identifiers/screen.js';
 import imagesScreen from '../../rules/images/screen.js';
+import hazmatScreen from '../../rules/hazmat/screen.js';
 import { fakeRecord } from '../helpers/record-view.js';
 import { cleanGtin14, isCleanProductId } from '../../rules/identifiers/clean-id.js';
 import { readProductId } from '../../rules/identifiers/product-id.js';
@@ -102,9 +103,10 @@ function imageRecords(): Array<Record<string, unknown>> {
 
 describe('rule screens', () => {
   it('each cover the record rules of one pack', () => {
-    expect(SCREENS).toEqual([identifiersScreen, imagesScreen]);
+    expect(SCREENS).toEqual([identifiersScreen, imagesScreen, hazmatScreen]);
     expect(identifiersScreen.covers).toEqual(PACKS.identifiers?.map((r) => r.id));
     expect(imagesScreen.covers).toEqual(PACKS.images?.map((r) => r.id));
+    expect(hazmatScreen.covers).toEqual(PACKS.hazmat?.map((r) => r.id));
   });
 
   it('identifiers: clean only where no identifier rule finds anything, and clean for plain valid codes', () => {
@@ -162,5 +164,53 @@ describe('rule screens', () => {
     expect(judge(imagesScreen, typical, specs[0]).clean).toBe(true);
     expect(judge(imagesScreen, { mainImageUrl: 'https://cdn.example.com/a_800x600.jpg' }).clean).toBe(false);
     expect(judge(imagesScreen, { productName: 'Tee' }, specs[0]).clean).toBe(false);
+  });
+
+  it('hazmat: clean only where neither hazmat rule finds anything, and clean for an item without chemicals or batteries', () => {
+    const chemicals: unknown[] = [undefined, 'Yes', 'yes', ' Yes ', 'No', '', 'Y', true, null, ['Yes']];
+    const batteries: unknown[] = [
+      undefined,
+      'Lithium Ion',
+      ['Lithium Metal'],
+      'Lead Acid (Non-Spillable)',
+      'Does Not Contain a Battery',
+      'Alkaline',
+      '',
+      ' ',
+      [],
+      [''],
+      null,
+      42,
+    ];
+    const hasBatteries: unknown[] = [undefined, 'Yes', 'No', ''];
+    const specs: FakeRecordOptions[] = [
+      { defines: ['chemicalAerosolPesticide', 'batteryTechnologyType', 'hasBatteries', 'safetyDataSheet', 'batterySize', 'numberOfHazardousComponents'] },
+      { defines: ['chemicalAerosolPesticide', 'safetyDataSheet', 'numberOfHazardousComponents'] },
+      { defines: ['batteryTechnologyType', 'hasBatteries', 'batterySize'] },
+      { defines: ['batteryTechnologyType', 'safetyDataSheet'] },
+    ];
+    let clean = 0;
+    let all = 0;
+    for (const options of specs) {
+      for (const chemicalAerosolPesticide of chemicals) {
+        for (const batteryTechnologyType of batteries) {
+          for (const has of hasBatteries) {
+            // As the engine reads a record: an attribute the spec does not define has no value.
+            const given: Record<string, unknown> = { chemicalAerosolPesticide, batteryTechnologyType, hasBatteries: has };
+            const values = Object.fromEntries(Object.entries(given).filter(([a]) => options.defines?.includes(a)));
+            const { clean: says, codes } = judge(hazmatScreen, values, options);
+            all++;
+            if (!says) continue;
+            clean++;
+            expect({ values, options, codes }).toEqual({ values, options, codes: [] });
+          }
+        }
+      }
+    }
+    expect(clean).toBeGreaterThan(0);
+    expect(clean).toBeLessThan(all / 4);
+    expect(judge(hazmatScreen, { productName: 'Tee' }, specs[0]).clean).toBe(true);
+    expect(judge(hazmatScreen, { chemicalAerosolPesticide: 'No' }, specs[0]).clean).toBe(true);
+    expect(judge(hazmatScreen, { batteryTechnologyType: 'Does Not Contain a Battery' }, specs[0]).clean).toBe(false);
   });
 });
