@@ -76,6 +76,39 @@ describe('valid-only validator', () => {
     expectSameAnswers(spec, [...spoilt, ...valid.slice(0, 5)]);
   });
 
+  it('answers as the full validator on MP_ITEM 4.3 Clothing image URLs: the uri format first test and its fallbacks', async () => {
+    const store = new SpecStore();
+    const entry = await store.resolve({ feedType: 'MP_ITEM', version: '4.3', productType: 'Clothing' });
+    const spec = await new Compiler(store, { diskCache: false }).get(entry!);
+    const urls = [
+      'https://i5.walmartimages.com/asr/tee-red-l.jpg',
+      'https://i5.walmartimages.com/asr/tee-red-l.JPEG',
+      'https://i5.walmartimages.com/asr/tee-800x800.jpg',
+      'http://i5.walmartimages.com/asr/tee.jpg',
+      'https://i5.walmartimages.com/asr/tee.png?w=800#top',
+      'https://i5.walmartimages.com/asr/tee%20red.jpg',
+      'https://[::1]/a.jpg',
+      'urn:isbn:0451450523',
+      'https://i5.walmartimages.com/asr/tee red.jpg',
+      'not a uri',
+      '',
+      'https:/a.jpg',
+    ];
+    const base = validItems(1, 5)[0]!;
+    const items = urls.flatMap((url) => {
+      const main = structuredClone(base);
+      (main.Visible as Record<string, Record<string, unknown>>).Clothing!.mainImageUrl = url;
+      const secondary = structuredClone(base);
+      (secondary.Visible as Record<string, Record<string, unknown>>).Clothing!.productSecondaryImageURL = ['https://i5.walmartimages.com/asr/b.jpg', url];
+      const swatch = structuredClone(base);
+      (swatch.Visible as Record<string, Record<string, unknown>>).Clothing!.swatchImages = [{ swatchVariantAttribute: 'color', swatchImageUrl: url }];
+      return [main, secondary, swatch];
+    });
+    expectSameAnswers(spec, items);
+    // Asked twice in a row, the second answer may come from the URLs remembered: still the same.
+    expectSameAnswers(spec, items);
+  });
+
   it('checks a long list of declared properties as the full validator does (additionalProperties: false over a Set)', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `p${String(i)}`);
     const props = Object.fromEntries(names.map((n) => [n, { type: 'string' }]));
