@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { invalidItems, validItems } from '../../bench/data.js';
 import { Compiler } from '../../src/compile/compiler.js';
 import type { CompiledSpec } from '../../src/compile/compiler.js';
+import { splitAttributes } from '../../src/compile/split-refs.js';
 import { isSchemaObject } from '../../src/spec/schema-walk.js';
 import type { SchemaObject } from '../../src/spec/schema-walk.js';
 import { SpecStore } from '../../src/spec/store.js';
@@ -47,6 +48,40 @@ describe('valid-only validator', () => {
     expectSameAnswers(await compileItem({}, '04', huge), [{ q: 1 }, { q: 1e300 }, { q: 0 }, { q: 1.5 }]);
     const big = feedSpec(obj({ big: { type: 'integer', minimum: 0, maximum: 0 } }), '04').replace('"maximum":0', '"maximum":99999999999999999');
     expectSameAnswers(await compileItem({}, '04', big), [JSON.parse('{"big": 9007199254740993}'), JSON.parse('{"big": 1000000000000000000}')]);
+  });
+
+  it('answers as the full validator where failures are counted, not returned: anyOf, oneOf, not, if (terse failures)', async () => {
+    const item = {
+      type: 'object',
+      definitions: { size: { type: 'string', enum: ['S', 'M'] }, count: { type: 'integer', minimum: 1 } },
+      properties: {
+        a: { anyOf: [{ $ref: '#/definitions/size' }, { $ref: '#/definitions/count' }] },
+        o: { oneOf: [{ $ref: '#/definitions/size' }, { type: 'string', maxLength: 1 }] },
+        n: { not: { $ref: '#/definitions/size' } },
+        i: { if: { $ref: '#/definitions/count' }, then: { maximum: 5 }, else: { $ref: '#/definitions/size' } },
+      },
+      required: ['a'],
+    };
+    expectSameAnswers(await compileItem(item), [
+      { a: 'S' }, { a: 2 }, { a: 0 }, { a: 'L' }, {},
+      { a: 'S', o: 'M' }, { a: 'S', o: 'S' }, { a: 'S', o: 'X' }, { a: 'S', o: 'XL' },
+      { a: 'S', n: 'L' }, { a: 'S', n: 'S' },
+      { a: 'S', i: 3 }, { a: 'S', i: 9 }, { a: 'S', i: 'M' }, { a: 'S', i: 'L' }, { a: 'S', i: 0 },
+    ]);
+  });
+
+  it('builds no error details, where the validator with errors builds them all (terse failures)', async () => {
+    const { store, entries } = await tempCacheWith(feedSpec(obj({ a: { type: 'string', enum: ['x'] } }, { required: ['a'] })));
+    const spec = await new Compiler(store, { diskCache: false }).get(entries[0]!);
+    expect(spec.isValidItem({})).toBe(false);
+    expect(spec.validateItem({})).toBe(false);
+    expect(spec.validateItem.errors?.[0]).toMatchObject({ keyword: 'required', params: { missingProperty: 'a' } });
+    const codegen = await import('../../src/compile/codegen.js');
+    const split = splitAttributes(spec.itemSchema).schema;
+    const fast = codegen.generateFast(entries[0]!, split, undefined);
+    expect(fast).not.toContain('schemaPath');
+    expect(fast).toContain('return false');
+    expect(codegen.generateFull(entries[0]!, split)).toContain('schemaPath:"#/required"');
   });
 
   it('follows references as the full validator does: into definitions, and back to the root', async () => {
