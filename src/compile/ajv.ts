@@ -11,6 +11,7 @@ import { AJV_OPTIONS, VALID_ONLY_OPTIONS } from './ajv-options.js';
 import { fastAdditionalProperties } from './fast-additional.js';
 import { fastRef } from './fast-ref.js';
 import { uri } from './formats.js';
+import { terseFailures } from './terse-failures.js';
 
 export { AJV_OPTIONS, COMPILER_REVISION } from './ajv-options.js';
 
@@ -68,7 +69,7 @@ const stringLength: CodeKeywordDefinition = {
 
 /**
  * `full` compiles the validator whose errors explain an item; `valid-only` the one that only answers whether it is
- * valid (first failure ends it; no error details; `$ref` calls pass the value alone, see fast-ref.ts; a long list of
+ * valid (first failure ends it; no error details, see terse-failures.ts; `$ref` calls pass the value alone, see fast-ref.ts; a long list of
  * declared properties is a Set, see fast-additional.ts). Both accept
  * exactly the same items: the keywords and formats are the same.
  */
@@ -88,6 +89,7 @@ export function createAjv(kind: 'full' | 'valid-only' = 'full'): AjvInstance {
     ajv.addKeyword(fastRef);
     ajv.removeKeyword('additionalProperties');
     ajv.addKeyword(fastAdditionalProperties);
+    terseFailures(ajv);
   }
   return ajv;
 }

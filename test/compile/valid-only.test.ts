@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { invalidItems, validItems } from '../../bench/data.js';
 import { Compiler } from '../../src/compile/compiler.js';
 import type { CompiledSpec } from '../../src/compile/compiler.js';
+import { splitAttributes } from '../../src/compile/split-refs.js';
 import { isSchemaObject } from '../../src/spec/schema-walk.js';
 import type { SchemaObject } from '../../src/spec/schema-walk.js';
 import { SpecStore } from '../../src/spec/store.js';
@@ -49,6 +50,40 @@ describe('valid-only validator', () => {
     expectSameAnswers(await compileItem({}, '04', big), [JSON.parse('{"big": 9007199254740993}'), JSON.parse('{"big": 1000000000000000000}')]);
   });
 
+  it('answers as the full validator where failures are counted, not returned: anyOf, oneOf, not, if (terse failures)', async () => {
+    const item = {
+      type: 'object',
+      definitions: { size: { type: 'string', enum: ['S', 'M'] }, count: { type: 'integer', minimum: 1 } },
+      properties: {
+        a: { anyOf: [{ $ref: '#/definitions/size' }, { $ref: '#/definitions/count' }] },
+        o: { oneOf: [{ $ref: '#/definitions/size' }, { type: 'string', maxLength: 1 }] },
+        n: { not: { $ref: '#/definitions/size' } },
+        i: { if: { $ref: '#/definitions/count' }, then: { maximum: 5 }, else: { $ref: '#/definitions/size' } },
+      },
+      required: ['a'],
+    };
+    expectSameAnswers(await compileItem(item), [
+      { a: 'S' }, { a: 2 }, { a: 0 }, { a: 'L' }, {},
+      { a: 'S', o: 'M' }, { a: 'S', o: 'S' }, { a: 'S', o: 'X' }, { a: 'S', o: 'XL' },
+      { a: 'S', n: 'L' }, { a: 'S', n: 'S' },
+      { a: 'S', i: 3 }, { a: 'S', i: 9 }, { a: 'S', i: 'M' }, { a: 'S', i: 'L' }, { a: 'S', i: 0 },
+    ]);
+  });
+
+  it('builds no error details, where the validator with errors builds them all (terse failures)', async () => {
+    const { store, entries } = await tempCacheWith(feedSpec(obj({ a: { type: 'string', enum: ['x'] } }, { required: ['a'] })));
+    const spec = await new Compiler(store, { diskCache: false }).get(entries[0]!);
+    expect(spec.isValidItem({})).toBe(false);
+    expect(spec.validateItem({})).toBe(false);
+    expect(spec.validateItem.errors?.[0]).toMatchObject({ keyword: 'required', params: { missingProperty: 'a' } });
+    const codegen = await import('../../src/compile/codegen.js');
+    const split = splitAttributes(spec.itemSchema).schema;
+    const fast = codegen.generateFast(entries[0]!, split, undefined);
+    expect(fast).not.toContain('schemaPath');
+    expect(fast).toContain('return false');
+    expect(codegen.generateFull(entries[0]!, split)).toContain('schemaPath:"#/required"');
+  });
+
   it('follows references as the full validator does: into definitions, and back to the root', async () => {
     const item = {
       type: 'object',
@@ -74,6 +109,39 @@ describe('valid-only validator', () => {
     for (const item of valid) expect(spec.isValidItem(item)).toBe(true);
     const spoilt = invalidItems(400, 6).map((x) => x.item);
     expectSameAnswers(spec, [...spoilt, ...valid.slice(0, 5)]);
+  });
+
+  it('answers as the full validator on MP_ITEM 4.3 Clothing image URLs: the uri format first test and its fallbacks', async () => {
+    const store = new SpecStore();
+    const entry = await store.resolve({ feedType: 'MP_ITEM', version: '4.3', productType: 'Clothing' });
+    const spec = await new Compiler(store, { diskCache: false }).get(entry!);
+    const urls = [
+      'https://i5.walmartimages.com/asr/tee-red-l.jpg',
+      'https://i5.walmartimages.com/asr/tee-red-l.JPEG',
+      'https://i5.walmartimages.com/asr/tee-800x800.jpg',
+      'http://i5.walmartimages.com/asr/tee.jpg',
+      'https://i5.walmartimages.com/asr/tee.png?w=800#top',
+      'https://i5.walmartimages.com/asr/tee%20red.jpg',
+      'https://[::1]/a.jpg',
+      'urn:isbn:0451450523',
+      'https://i5.walmartimages.com/asr/tee red.jpg',
+      'not a uri',
+      '',
+      'https:/a.jpg',
+    ];
+    const base = validItems(1, 5)[0]!;
+    const items = urls.flatMap((url) => {
+      const main = structuredClone(base);
+      (main.Visible as Record<string, Record<string, unknown>>).Clothing!.mainImageUrl = url;
+      const secondary = structuredClone(base);
+      (secondary.Visible as Record<string, Record<string, unknown>>).Clothing!.productSecondaryImageURL = ['https://i5.walmartimages.com/asr/b.jpg', url];
+      const swatch = structuredClone(base);
+      (swatch.Visible as Record<string, Record<string, unknown>>).Clothing!.swatchImages = [{ swatchVariantAttribute: 'color', swatchImageUrl: url }];
+      return [main, secondary, swatch];
+    });
+    expectSameAnswers(spec, items);
+    // Asked twice in a row, the second answer may come from the URLs remembered: still the same.
+    expectSameAnswers(spec, items);
   });
 
   it('checks a long list of declared properties as the full validator does (additionalProperties: false over a Set)', async () => {
