@@ -5,28 +5,13 @@ import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { describe, expect, it } from 'vitest';
 import { uri } from '../../src/compile/formats.js';
 import { isPlainJpgUrl, isPlainJpgUrlByPattern } from '../../src/core/plain-jpg-url.js';
+import { NOT_PLAIN_JPG_URLS, PLAIN_JPG_URLS } from '../helpers/jpg-urls.js';
 
 const fullUri = fullFormats.uri as (s: string) => boolean;
 
 const EDGE_CASES = [
-  'https://i5.walmartimages.com/asr/tee-red-l.jpg',
-  'https://i5.walmartimages.com/asr/tee-red-l-back.JPEG',
-  'https://cdn.example.com/a/b_c/d~e/f.g.jpeg',
-  'https:///x.jpg',
-  'https:////x.jpg',
-  'https://a_b.example/x.JPG',
-  '',
-  'http://i5.walmartimages.com/asr/tee.jpg',
-  'https://i5.walmartimages.com/asr/tee.png',
-  'https://i5.walmartimages.com/asr/tee.jpg?w=800',
-  'https://i5.walmartimages.com/asr/tee.jpg#x',
-  'https://i5.walmartimages.com/asr/tee 2.jpg',
-  'https://i5.walmartimages.com/asr/tee-800x800.jpg',
-  'https://i5.walmartimages.com/asr/tee%20red.jpg',
-  'https://i5.walmartimages.com/asr/.jpgx',
-  'https://example.com/a.jpg\n',
-  'https:x.jpg',
-  'ftp://example.com/a.jpg',
+  ...PLAIN_JPG_URLS,
+  ...NOT_PLAIN_JPG_URLS,
   'https://a/.jpg',
   'https://a.jpg',
   'https:///.jpg',
