@@ -98,8 +98,9 @@ class ByteGroup implements TupleGroup {
 
 /**
  * Groups the tuples of some buffers (each a run of whole tuples, maybe followed by zeros) by key and reduces each
- * group: its tuples in the order they were appended, keys in the order they first appear. Each entry links to the
- * next one of its key; a key's bytes are compared only with those of a key of the same 32-bit hash.
+ * group: its tuples in the order they were appended, keys in the order they first appear. Each entry is given its
+ * key's group number (a key's bytes are compared only with those of a key of the same 32-bit hash), then the entries
+ * are put side by side by a counting sort: 32–40 bytes of typed arrays per tuple while a buffer or partition is grouped.
  */
 export function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: TupleGroup) => void): void {
   let count = 0;
@@ -117,13 +118,11 @@ export function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: Tu
   let capacity = 16;
   while (capacity < count * 2) capacity *= 2;
   const mask = capacity - 1;
-  const slotHash = new Int32Array(capacity);
-  /** The slot's key as its group number, plus 1 (0: an empty slot). */
+  /** The slot's key as its group number, plus 1 (0: an empty slot); the key's hash is read from its first entry. */
   const slotGroup = new Int32Array(capacity);
-  /** By entry: the next entry of its key, or -1. By group: its first and last entries and its size. */
-  const next = new Int32Array(count);
-  const first = new Int32Array(count);
-  const last = new Int32Array(count);
+  /** By entry: its group. By group: its first entry, and its size (then where its entries start in `order`). */
+  const groupOf = new Int32Array(count);
+  const firstOf = new Int32Array(count);
   const sizes = new Int32Array(count);
   let groups = 0;
   let e = 0;
@@ -134,28 +133,24 @@ export function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: Tu
       if (size === 0) break;
       bufferOf[e] = b;
       atOf[e] = at;
-      next[e] = -1;
-      const hash = readU32(bytes, at + 4) | 0;
+      const hash = readU32(bytes, at + 4);
       let slot = hash & mask;
       for (;;) {
         const g = (slotGroup[slot] as number) - 1;
         if (g < 0) {
-          slotHash[slot] = hash;
           slotGroup[slot] = groups + 1;
-          first[groups] = e;
-          last[groups] = e;
+          firstOf[groups] = e;
           sizes[groups] = 1;
-          groups++;
+          groupOf[e] = groups++;
           break;
         }
-        if (slotHash[slot] === hash) {
-          const f = first[g] as number;
-          if (sameBytes(buffers[bufferOf[f] as number] as Uint8Array, (atOf[f] as number) + HEADER, bytes, at + HEADER)) {
-            next[last[g] as number] = e;
-            last[g] = e;
-            sizes[g] = (sizes[g] as number) + 1;
-            break;
-          }
+        const f = firstOf[g] as number;
+        const fBytes = buffers[bufferOf[f] as number] as Uint8Array;
+        const fAt = atOf[f] as number;
+        if (readU32(fBytes, fAt + 4) === hash && sameBytes(fBytes, fAt + HEADER, bytes, at + HEADER)) {
+          sizes[g] = (sizes[g] as number) + 1;
+          groupOf[e] = g;
+          break;
         }
         slot = (slot + 1) & mask;
       }
@@ -163,13 +158,24 @@ export function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: Tu
       at += size;
     }
   }
-  // Each key's entries side by side, in key order then append order, for the group to index.
+  // Each key's entries side by side, in key order then append order (a counting sort by group), for the group to index.
   const order = new Int32Array(count);
-  const group = new ByteGroup(buffers, bufferOf, atOf, order);
-  let at = 0;
+  let from = 0;
   for (let g = 0; g < groups; g++) {
-    const from = at;
-    for (let entry = first[g] as number; entry >= 0; entry = next[entry] as number) order[at++] = entry;
-    reduce(group.set(from, sizes[g] as number));
+    const size = sizes[g] as number;
+    sizes[g] = from;
+    from += size;
+  }
+  for (let entry = 0; entry < count; entry++) {
+    const g = groupOf[entry] as number;
+    const at = sizes[g] as number;
+    order[at] = entry;
+    sizes[g] = at + 1;
+  }
+  const group = new ByteGroup(buffers, bufferOf, atOf, order);
+  for (let g = 0, start = 0; g < groups; g++) {
+    const end = sizes[g] as number;
+    reduce(group.set(start, end - start));
+    start = end;
   }
 }
