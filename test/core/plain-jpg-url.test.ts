@@ -40,8 +40,8 @@ describe('uri format', () => {
   });
 });
 
-describe('isPlainJpgUrl as one scan', () => {
-  // The regular expressions it replaced: the scan must give their answer for every string.
+describe('isPlainJpgUrl against its definition', () => {
+  // Its definition, split at the last "/" where isPlainJpgUrl splits at the first: the same answer for every string.
   const PLAIN_JPG = /^https:\/\/[\w.~/-]*\/[\w.~-]*\.(?:jpe?g|JPE?G)$/;
   const DIGIT_X_DIGIT = /\d[xX]\d/;
   const byRegex = (url: string): boolean => PLAIN_JPG.test(url) && !DIGIT_X_DIGIT.test(url);
