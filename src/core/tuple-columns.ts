@@ -2,6 +2,7 @@
 // (keys, record numbers, each field), no object and no encoding per tuple, with an estimate of the heap they hold;
 // grouped by key at the end through a hash table of typed arrays. Pure: no IO.
 import type { TupleField, TupleGroup } from './keyed-tuples.js';
+import { taggedArray } from './tagged-array.js';
 import { hashKey } from './tuple-bytes.js';
 
 /** A field the tuple does not have: it was appended with fewer fields than others in its store. */
@@ -20,10 +21,12 @@ export function textBytes(text: string): number {
 }
 
 export class TupleColumns {
-  readonly keys: string[] = [];
+  /** Made with their final elements kind (see tagged-array.ts), so a fresh store's arrays look like the last one's. */
+  readonly keys: string[] = taggedArray<string>();
+  /** Whole numbers only (`| 0`): small integers, as `[]` starts. */
   readonly records: number[] = [];
   /** By field, then by tuple; a column made after some tuples holds ABSENT for them. */
-  readonly fields: Cell[][] = [];
+  readonly fields: Cell[][] = taggedArray<Cell[]>();
 
   get size(): number {
     return this.keys.length;
@@ -116,7 +119,8 @@ export class TupleColumns {
 }
 
 function absentColumn(length: number): Cell[] {
-  const column: Cell[] = [];
+  // Texts, numbers and ABSENT alike: one elements kind for every column, whatever its first value.
+  const column = taggedArray<Cell>();
   for (let i = 0; i < length; i++) column.push(ABSENT);
   return column;
 }

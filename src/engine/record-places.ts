@@ -4,6 +4,7 @@
 // record's SKU itself (see FeedRule), from what the rules remember anyway.
 import type { AttributeIndex } from '../compile/attributes.js';
 import type { SourceLocation } from '../core/record.js';
+import { taggedArray } from '../core/tagged-array.js';
 
 export interface RecordPlace {
   attrs: AttributeIndex;
@@ -22,7 +23,7 @@ interface Kind {
 export class RecordPlaces {
   #kind = new Uint16Array(1024);
   #row = new Int32Array(1024);
-  readonly #kinds: Kind[] = [];
+  readonly #kinds: Kind[] = taggedArray<Kind>();
   #lastKind = 0;
   /** Kinds by attrs, then columns object, then sheet: rows of one sheet and product type share one. */
   readonly #kindIndex = new Map<AttributeIndex, Map<unknown, Map<string | undefined, number>>>();

@@ -10,6 +10,7 @@ import type { Issue, Severity, Summary } from '../core/issue.js';
 import type { InputItem, SourceLocation } from '../core/record.js';
 import type { FeedRule, RecordRule, Rule, RuleFinding } from '../core/rule.js';
 import { ANY_PRODUCT_TYPE } from '../core/spec-key.js';
+import { taggedArray } from '../core/tagged-array.js';
 import { SpecStore } from '../spec/store.js';
 import { schemaWords, show } from './messages.js';
 import { schemaIssues } from './schema-issues.js';
@@ -272,14 +273,16 @@ export class Validator {
    * has one state, made when the first of them had a record: #feedStates keeps that order for finish().
    */
   #statesFor(per: PerSpec): unknown[] {
-    const states = per.feedRules.map((rule) => {
+    // One elements kind for every feed's list (see tagged-array.ts): #recordWith reads it for every record.
+    const states = taggedArray<unknown>();
+    for (const rule of per.feedRules) {
       let state = this.#feedStates.get(rule);
       if (state === undefined) {
         state = rule.start(this.#feedScope);
         this.#feedStates.set(rule, state);
       }
-      return state;
-    });
+      states.push(state);
+    }
     per.feedStates = states;
     return states;
   }
