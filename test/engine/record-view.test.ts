@@ -1,0 +1,92 @@
+// The generated attribute readers must answer exactly as valueAt (own properties only) on every kind of object an
+// item can hold, including names Object.prototype has, inherited values, arrays, null-prototype objects, and an
+// Object.prototype polluted after the reader was made (its fast path reads the property before testing it is own).
+import { afterEach, describe, expect, it } from 'vitest';
+import { valueAt } from '../../src/compile/attributes.js';
+import { readerAt } from '../../src/engine/record-view.js';
+
+const NAMES = ['a', 'b', 'sku', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'length', '0', 'polluted'];
+
+function nullProto(props: Record<string, unknown>): object {
+  return Object.assign(Object.create(null) as object, props);
+}
+
+/** Values a step can meet: plain objects from JSON (with awkward names too), inherited values, arrays, primitives. */
+function corpus(): unknown[] {
+  const leaves: unknown[] = [undefined, null, 0, 1, '', 'x', false, true, [], {}, ['a', 'b']];
+  const objects: unknown[] = [
+    JSON.parse('{"a": {"b": "ab"}, "sku": "S-1", "constructor": "c", "toString": {"a": 1}}'),
+    JSON.parse('{"__proto__": {"a": "own proto"}, "b": {"__proto__": "x"}}'),
+    JSON.parse('{"a": null, "b": {"a": [1, 2]}, "hasOwnProperty": "h", "valueOf": {"b": 0}}'),
+    { a: undefined, b: { a: undefined } },
+    Object.create({ a: 'inherited', sku: 'inherited sku' }) as unknown,
+    Object.assign(Object.create({ b: { a: 'inherited' } }) as object, { a: { b: 'own' } }),
+    nullProto({ a: nullProto({ b: 'null proto' }), constructor: 'c' }),
+    ['x', { a: 'in array' }],
+    Object.assign(['y'], { a: { b: 'array prop' } }),
+    new Map([['a', 1]]),
+    'text',
+    5,
+  ];
+  const nested = objects.map((o) => ({ a: o, b: { a: o, sku: o }, sku: o, constructor: o, 0: o }));
+  return [...leaves, ...objects, ...nested];
+}
+
+function paths(): string[][] {
+  const out: string[][] = [];
+  for (const x of NAMES) {
+    out.push([x]);
+    for (const y of NAMES) out.push([x, y]);
+  }
+  out.push(['a', 'b', 'a'], ['b', 'a', 'b'], ['sku', 'a', 'b'], ['0', 'a', 'b']);
+  return out;
+}
+
+function expectSameAsValueAt(): number {
+  let compared = 0;
+  const readers = paths().map((p) => [p, readerAt(p)] as const);
+  for (const item of corpus()) {
+    for (const [p, read] of readers) {
+      // Twice: the second call runs on what the first taught the reader's inline caches.
+      expect(read(item), `${p.join('.')} of ${JSON.stringify(item) ?? String(item)}`).toBe(valueAt(item, p));
+      expect(read(item)).toBe(valueAt(item, p));
+      compared++;
+    }
+  }
+  return compared;
+}
+
+describe('readerAt', () => {
+  afterEach(() => {
+    delete (Object.prototype as Record<string, unknown>).polluted;
+    delete (Object.prototype as Record<string, unknown>).sku;
+  });
+
+  it('reads as valueAt: own properties only, undefined where a step is not an object', () => {
+    expect(expectSameAsValueAt()).toBeGreaterThan(4000);
+  });
+
+  it('reads as valueAt after readers are hot, many times over', () => {
+    const read = readerAt(['a', 'b']);
+    const own = JSON.parse('{"a": {"b": "ab"}}') as unknown;
+    const inherited = { a: Object.create({ b: 'inherited' }) as unknown };
+    for (let i = 0; i < 20000; i++) {
+      expect(read(own)).toBe('ab');
+      if (i % 100 === 0) expect(read(inherited)).toBeUndefined();
+    }
+  });
+
+  it('does not read an inherited value when Object.prototype is polluted after the reader was made', () => {
+    const readSku = readerAt(['a', 'sku']);
+    const readPolluted = readerAt(['polluted']);
+    const item = JSON.parse('{"a": {"b": 1}}') as unknown;
+    for (let i = 0; i < 5000; i++) expect(readSku(item)).toBeUndefined();
+    Object.defineProperty(Object.prototype, 'sku', { value: 'polluted sku', configurable: true, writable: true, enumerable: false });
+    Object.defineProperty(Object.prototype, 'polluted', { value: { sku: 'deep' }, configurable: true, writable: true, enumerable: false });
+    expect((item as { a: { sku?: unknown } }).a.sku).toBe('polluted sku');
+    expect(readSku(item)).toBeUndefined();
+    expect(readPolluted(item)).toBeUndefined();
+    expect(readSku(JSON.parse('{"a": {"sku": "own"}}'))).toBe('own');
+    expect(expectSameAsValueAt()).toBeGreaterThan(4000);
+  });
+});
