@@ -2,6 +2,8 @@
 // of part a without the raw-Ajv side. Usage: node --cpu-prof dist/bench/profile-records.js [valid|invalid] [N] [ROUNDS] [PACKS]
 // PACKS, a comma-separated list (e.g. variants,duplicates), turns every other rule pack off; "none" turns all off,
 // "all" (the default) leaves them on.
+// Each round calls process.cpuUsage() first (so does the end): under valgrind, `--dump-before='node::CPUUsage*'` makes
+// callgrind write one file a round, so a round's instructions are counted alone (see BENCHMARKS.md, session 14).
 import { PACKS, Validator } from '../src/index.js';
 import { invalidItems, validItems } from './data.js';
 
@@ -12,6 +14,7 @@ const rules = on === undefined ? {} : { rules: { packs: Object.fromEntries(Objec
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 for (let r = 0; r < Number(rounds); r++) {
+  process.cpuUsage();
   const v = await Validator.create({ feedType: 'MP_ITEM', specVersion: '4.3', ...rules });
   for (let i = 0; i < items.length; i++) await v.record({ data: items[i] }, i + 1);
   v.finish();
