@@ -3,7 +3,6 @@
 // grouped by key at the end through a hash table of typed arrays. Pure: no IO.
 import type { TupleField, TupleGroup } from './keyed-tuples.js';
 import { taggedArray } from './tagged-array.js';
-import { hashKey } from './tuple-bytes.js';
 
 /** A field the tuple does not have: it was appended with fewer fields than others in its store. */
 const ABSENT = null;
@@ -66,19 +65,15 @@ export class TupleColumns {
 
   /**
    * Calls `reduce` once a key, with that key's tuples in the order they were appended, keys in the order they first
-   * appeared. Keys are hashed into an open-addressing table (hash and first tuple per slot); each tuple links to the
-   * next one of its key, so no array or object is made per key.
+   * appeared. A Map finds each key's first tuple (V8 hashes a string natively, once, and keeps the hash in it: hashing
+   * each key's characters in JS here cost about twice as much); each tuple links to the next one of its key, so no
+   * array or object is made per key.
    */
   forEachGroup(reduce: (group: TupleGroup) => void): void {
     const count = this.keys.length;
     if (count === 0) return;
     const keys = this.keys;
-    let capacity = 16;
-    while (capacity < count * 2) capacity *= 2;
-    const mask = capacity - 1;
-    const slotHash = new Int32Array(capacity);
-    /** The first tuple of the slot's key, plus 1 (0: an empty slot). */
-    const slotFirst = new Int32Array(capacity);
+    const firstOf = new Map<string, number>();
     const next = new Int32Array(count).fill(-1);
     /** By first tuple: the key's last tuple so far, and its count. */
     const last = new Int32Array(count);
@@ -87,25 +82,16 @@ export class TupleColumns {
     let groups = 0;
     for (let t = 0; t < count; t++) {
       const key = keys[t] as string;
-      const hash = hashKey(key) | 0;
-      let slot = hash & mask;
-      for (;;) {
-        const first = (slotFirst[slot] as number) - 1;
-        if (first < 0) {
-          slotHash[slot] = hash;
-          slotFirst[slot] = t + 1;
-          last[t] = t;
-          sizes[t] = 1;
-          firsts[groups++] = t;
-          break;
-        }
-        if (slotHash[slot] === hash && keys[first] === key) {
-          next[last[first] as number] = t;
-          last[first] = t;
-          sizes[first] = (sizes[first] as number) + 1;
-          break;
-        }
-        slot = (slot + 1) & mask;
+      const first = firstOf.get(key);
+      if (first === undefined) {
+        firstOf.set(key, t);
+        last[t] = t;
+        sizes[t] = 1;
+        firsts[groups++] = t;
+      } else {
+        next[last[first] as number] = t;
+        last[first] = t;
+        sizes[first] = (sizes[first] as number) + 1;
       }
     }
     // Each key's tuples side by side, in key order then append order, for the group to index.

@@ -58,4 +58,26 @@ describe('TupleColumns', () => {
     });
     expect(seenKeys).toEqual([...expected.keys()]);
   });
+
+  it('groups keys an object would not hold as its own (__proto__, constructor, the empty key) like any other', () => {
+    const columns = new TupleColumns();
+    const keys = ['__proto__', 'constructor', '', 'toString', '__proto__', 'hasOwnProperty', '', 'constructor', '__proto__'];
+    keys.forEach((key, t) => columns.append(key, t + 1, [key]));
+    const groups: Array<[string, number[]]> = [];
+    columns.forEachGroup((group) => {
+      const records: number[] = [];
+      for (let m = 0; m < group.size; m++) {
+        records.push(group.record(m));
+        expect(group.text(m, 0)).toBe(group.key);
+      }
+      groups.push([group.key, records]);
+    });
+    expect(groups).toEqual([
+      ['__proto__', [1, 5, 9]],
+      ['constructor', [2, 8]],
+      ['', [3, 7]],
+      ['toString', [4]],
+      ['hasOwnProperty', [6]],
+    ]);
+  });
 });
