@@ -72,28 +72,10 @@ export class TupleColumns {
   forEachGroup(reduce: (group: TupleGroup) => void): void {
     const count = this.keys.length;
     if (count === 0) return;
-    const keys = this.keys;
-    const firstOf = new Map<string, number>();
     const next = new Int32Array(count).fill(-1);
-    /** By first tuple: the key's last tuple so far, and its count. */
-    const last = new Int32Array(count);
     const sizes = new Int32Array(count);
     const firsts = new Int32Array(count);
-    let groups = 0;
-    for (let t = 0; t < count; t++) {
-      const key = keys[t] as string;
-      const first = firstOf.get(key);
-      if (first === undefined) {
-        firstOf.set(key, t);
-        last[t] = t;
-        sizes[t] = 1;
-        firsts[groups++] = t;
-      } else {
-        next[last[first] as number] = t;
-        last[first] = t;
-        sizes[first] = (sizes[first] as number) + 1;
-      }
-    }
+    const groups = linkKeys(this.keys, next, sizes, firsts);
     // Each key's tuples side by side, in key order then append order, for the group to index.
     const order = new Int32Array(count);
     const group = new ColumnGroup(this, order);
@@ -105,6 +87,35 @@ export class TupleColumns {
       reduce(group.set(from, sizes[first] as number));
     }
   }
+}
+
+/**
+ * Links each tuple to the next one of its key (`next`, -1 after a key's last) and lists the keys' first tuples in the
+ * order the keys first appear (`firsts`), with each key's count by its first tuple (`sizes`); returns the number of
+ * keys. A function of its own: V8 optimises a long loop while it runs (on-stack replacement) and keeps that code for
+ * the next call, so a loop that shared forEachGroup with the code after it left that code at the first thing after it
+ * not yet run ("insufficient type feedback"), every call, and reduced the groups unoptimised.
+ */
+function linkKeys(keys: readonly string[], next: Int32Array, sizes: Int32Array, firsts: Int32Array): number {
+  const firstOf = new Map<string, number>();
+  /** By first tuple: the key's last tuple so far. */
+  const last = new Int32Array(keys.length);
+  let groups = 0;
+  for (let t = 0; t < keys.length; t++) {
+    const key = keys[t] as string;
+    const first = firstOf.get(key);
+    if (first === undefined) {
+      firstOf.set(key, t);
+      last[t] = t;
+      sizes[t] = 1;
+      firsts[groups++] = t;
+    } else {
+      next[last[first] as number] = t;
+      last[first] = t;
+      sizes[first] = (sizes[first] as number) + 1;
+    }
+  }
+  return groups;
 }
 
 function absentColumn(length: number): Cell[] {
