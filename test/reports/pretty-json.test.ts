@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../bench/data.js';
 import type { Issue, Report } from '../../src/core/issue.js';
 import { renderJson, renderJsonChunks } from '../../src/reports/json.js';
 import { listItemsText } from '../../src/reports/pretty-json.js';
@@ -13,18 +14,6 @@ import { REPORT, singleFeedReport } from './fixture.js';
 /** What renderJson must write for a report. */
 function expected(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Pieces of hostile text: JSON's escapes, every control character, lone and paired surrogates, U+2028/2029. */
@@ -76,7 +65,8 @@ function generatedIssue(next: () => number): Issue {
 }
 
 function generatedIssues(seed: number, count: number): Issue[] {
-  const next = random(seed);
+  const rng = createRng(seed);
+  const next = (): number => rng.next();
   return Array.from({ length: count }, () => generatedIssue(next));
 }
 

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../bench/data.js';
 import { LosslessNumber, isLosslessNumber, parseSpecJson, parseStoredSpecJson, stringifySpecJson } from '../../src/spec/lossless-json.js';
 import { LOCKFILE_NAME } from '../../src/spec/lockfile.js';
 import { REPO } from '../helpers/paths.js';
@@ -20,17 +21,6 @@ function countLossless(value: unknown): number {
   if (isLosslessNumber(value)) return 1;
   if (typeof value !== 'object' || value === null) return 0;
   return Object.values(value).reduce((n: number, v) => n + countLossless(v), 0);
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A JSON number literal: up to 30 digits, maybe a fraction, maybe an exponent, maybe negative. */
@@ -59,7 +49,8 @@ describe('parseStoredSpecJson', () => {
   });
 
   it('reads 3,000 generated number literals as lossless-json does, in the stored layout and in others', () => {
-    const next = random(14);
+    const rng = createRng(14);
+    const next = (): number => rng.next();
     for (let doc = 0; doc < 100; doc++) {
       const literals = Array.from({ length: 30 }, () => numberLiteral(next));
       // Written as a spec is stored: numbers as values, in lists, beside strings and keys holding long digit runs.
