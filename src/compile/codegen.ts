@@ -17,7 +17,7 @@ export function generateFast(entry: SpecKey, item: SchemaObject, header: SchemaO
   return explained(entry, () => {
     const validOnly = createAjv('valid-only');
     validOnly.addSchema(item, 'item');
-    const fast = standaloneCode(validOnly, { itemIsValid: 'item' });
+    const fast = withoutUnusedSchemas(standaloneCode(validOnly, { itemIsValid: 'item' }), validOnly);
     if (header === undefined) return fast;
     const full = createAjv();
     full.addSchema(header, 'header');
@@ -33,6 +33,50 @@ export function generateFull(entry: SpecKey, item: SchemaObject): string {
     ajv.addSchema(item, 'item');
     return standaloneCode(ajv, { item: 'item' });
   });
+}
+
+/** A name in Ajv's scope of outer values, and its value's code (how it is declared in standalone code). */
+interface ScopeName {
+  str: string;
+  value?: { code?: { toString(): string } };
+}
+
+/**
+ * Ajv's standalone code without the schema constants (`const schema12 = {…};`) that no code reads. Ajv declares
+ * every compiled schema as a constant for error objects (`parentSchema`, `schema`) and keywords that read their
+ * schema at run time (a long enum); the valid-only validator builds no error objects, so most are never read, yet
+ * every start built them (~47 KB of object literals for MP_ITEM 4.3 Clothing). A constant named anywhere else in
+ * the code is kept; code whose declarations are not found as Ajv writes them is returned unchanged.
+ */
+export function withoutUnusedSchemas(code: string, ajv: ReturnType<typeof createAjv>): string {
+  const names = (ajv.scope as unknown as { _values?: Record<string, Map<unknown, ScopeName> | undefined> })._values?.['schema'];
+  if (names === undefined) return code;
+  const declarations: Array<{ name: string; at: number; end: number }> = [];
+  for (const name of names.values()) {
+    if (name.value?.code === undefined) continue;
+    const text = `const ${name.str} = ${name.value.code.toString()};`;
+    const at = code.indexOf(text);
+    if (at >= 0) declarations.push({ name: name.str, at, end: at + text.length });
+  }
+  declarations.sort((a, b) => a.at - b.at);
+  // What the code reads, the declarations (JSON literals, not code) left out.
+  let rest = '';
+  let from = 0;
+  for (const d of declarations) {
+    if (d.at < from) return code;
+    rest += code.slice(from, d.at);
+    from = d.end;
+  }
+  rest += code.slice(from);
+  const read = new Set(rest.match(/\bschema\d+\b/g));
+  let out = '';
+  from = 0;
+  for (const d of declarations) {
+    if (read.has(d.name)) continue;
+    out += code.slice(from, d.at);
+    from = d.end;
+  }
+  return out + code.slice(from);
 }
 
 /** Ajv's compile errors as the SpecError a user reads: an unknown keyword named, anything else quoted. */

@@ -8,12 +8,13 @@ import { nonEmptyString } from '../core/schema.js';
 import { specKeyId } from '../core/spec-key.js';
 import type { SpecKey } from '../core/spec-key.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { isWrittenLockfile } from './lockfile-shape.js';
 
 export const LOCKFILE_NAME = 'catalog-gate.lock.json';
 
 const sha256 = (): z.ZodMiniString<string> => z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
-const entrySchema = z.object({
+const entrySchemaOf = () => z.object({
   feedType: nonEmptyString(),
   version: nonEmptyString(),
   productType: nonEmptyString(),
@@ -31,26 +32,37 @@ const entrySchema = z.object({
   synthetic: z.optional(z.boolean()),
 });
 
-const lockfileSchema = z.object({
-  lockfileVersion: z.literal(1),
-  entries: z.record(z.string(), entrySchema),
-});
+const lockfileSchemaOf = () =>
+  z.object({
+    lockfileVersion: z.literal(1),
+    entries: z.record(z.string(), entrySchemaOf()),
+  });
 
-export type LockEntry = z.infer<typeof entrySchema>;
-export type Lockfile = z.infer<typeof lockfileSchema>;
+export type LockEntry = z.infer<ReturnType<typeof entrySchemaOf>>;
+export type Lockfile = z.infer<ReturnType<typeof lockfileSchemaOf>>;
+
+/** Made when first needed: a lockfile as catalog-gate writes it never needs zod (lockfile-shape.ts). */
+let lockfileSchema: ReturnType<typeof lockfileSchemaOf> | undefined;
 
 export function emptyLockfile(): Lockfile {
   return { lockfileVersion: 1, entries: {} };
 }
 
 export function validateLockfile(json: unknown, where: string): Lockfile {
+  const lock = isWrittenLockfile(json) ? (json as Lockfile) : parseLockfile(json, where);
+  for (const [id, entry] of Object.entries(lock.entries)) {
+    if (id !== specKeyId(entry)) throw new SpecError('SPEC_INTEGRITY', `${where}: entry "${id}" does not match its own key fields`);
+  }
+  return lock;
+}
+
+/** The lockfile by the zod schema: what it accepts, or a SPEC_INTEGRITY error naming the first problem. */
+export function parseLockfile(json: unknown, where: string): Lockfile {
+  lockfileSchema ??= lockfileSchemaOf();
   const parsed = lockfileSchema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new SpecError('SPEC_INTEGRITY', `${where} is not a valid catalog-gate lockfile (${first?.path.join('.') ?? ''}: ${first?.message ?? 'invalid'})`);
-  }
-  for (const [id, entry] of Object.entries(parsed.data.entries)) {
-    if (id !== specKeyId(entry)) throw new SpecError('SPEC_INTEGRITY', `${where}: entry "${id}" does not match its own key fields`);
   }
   return parsed.data;
 }

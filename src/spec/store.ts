@@ -10,7 +10,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import { withCacheLock } from './cache-lock.js';
 import { findEntry, readLockfile, writeLockfile } from './lockfile.js';
 import type { LockEntry, Lockfile } from './lockfile.js';
-import { parseSpecJson } from './lossless-json.js';
+import { parseStoredSpecJson } from './lossless-json.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { isSchemaObject } from './schema-walk.js';
 import type { SchemaObject } from './schema-walk.js';
@@ -67,7 +67,7 @@ export class SpecStore {
     const text = await this.readVerified(entry);
     let schema: unknown;
     try {
-      schema = parseSpecJson(text);
+      schema = parseStoredSpecJson(text);
     } catch (e) {
       throw new SpecError('SPEC_INVALID', `the cached spec ${formatSpecKey(entry)} is not valid JSON`, { cause: e });
     }

@@ -30,6 +30,12 @@ describe('renderJsonChunks', () => {
     for (const size of [1, 7, 500]) expect([...renderJsonChunks(report, size)].join('')).toBe(renderJson(report));
   });
 
+  it.each(REPORTS)('writes what JSON.stringify(report, null, 2) writes: %s', (_name, report) => {
+    const want = JSON.stringify(report, null, 2) + '\n';
+    expect(renderJson(report)).toBe(want);
+    expect([...renderJsonChunks(report, 7)].join('')).toBe(want);
+  });
+
   it('takes the issues from any iterable (a spill on disk) with the same bytes', () => {
     for (const [, report] of REPORTS) {
       const streamed = { ...report, issues: (function* () { yield* report.issues; })() };
