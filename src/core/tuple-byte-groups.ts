@@ -2,7 +2,7 @@
 // chunks or one spilled partition at a time. Keys are hashed into an open-addressing table of typed arrays, as the
 // values form groups them (tuple-columns.ts), so no object is made per tuple or per key. Pure: no IO.
 import type { TupleField, TupleGroup } from './keyed-tuples.js';
-import { HEADER, readField, readU32, sameBytes, skipField } from './tuple-bytes.js';
+import { HEADER, readField, readU32, sameBytes, skipField, slotMask } from './tuple-bytes.js';
 
 /**
  * One key's members while its reduce runs, by position in the shared `order` of entries (valid only during the call;
@@ -115,11 +115,9 @@ export function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: Tu
   if (count === 0) return;
   const bufferOf = new Int32Array(count);
   const atOf = new Int32Array(count);
-  let capacity = 16;
-  while (capacity < count * 2) capacity *= 2;
-  const mask = capacity - 1;
+  const mask = slotMask(count);
   /** The slot's key as its group number, plus 1 (0: an empty slot); the key's hash is read from its first entry. */
-  const slotGroup = new Int32Array(capacity);
+  const slotGroup = new Int32Array(mask + 1);
   /** By entry: its group. By group: its first entry, and its size (then where its entries start in `order`). */
   const groupOf = new Int32Array(count);
   const firstOf = new Int32Array(count);

@@ -24,6 +24,16 @@ const decoder = new TextDecoder();
 
 const FNV_PRIME = 0x01000193;
 
+/**
+ * The slot mask of an open-addressing table for `count` keys: a power of two at least twice the count (and 16), less
+ * one; a key's slot is `hash & mask`, the next `(slot + 1) & mask`.
+ */
+export function slotMask(count: number): number {
+  let capacity = 16;
+  while (capacity < count * 2) capacity *= 2;
+  return capacity - 1;
+}
+
 export function hashKey(text: string): number {
   let h = 0x811c9dc5 ^ text.length;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);

@@ -3,7 +3,7 @@
 // grouped by key at the end through a hash table of typed arrays. Pure: no IO.
 import type { TupleField, TupleGroup } from './keyed-tuples.js';
 import { taggedArray } from './tagged-array.js';
-import { hashKey } from './tuple-bytes.js';
+import { hashKey, slotMask } from './tuple-bytes.js';
 
 /** A field the tuple does not have: it was appended with fewer fields than others in its store. */
 const ABSENT = null;
@@ -99,12 +99,10 @@ export class TupleColumns {
  */
 function linkKeys(keys: readonly string[], next: Int32Array, sizes: Int32Array, firsts: Int32Array): number {
   const count = keys.length;
-  let capacity = 16;
-  while (capacity < count * 2) capacity *= 2;
-  const mask = capacity - 1;
-  const slotHash = new Int32Array(capacity);
+  const mask = slotMask(count);
+  const slotHash = new Int32Array(mask + 1);
   /** The first tuple of the slot's key, plus 1 (0: an empty slot). */
-  const slotFirst = new Int32Array(capacity);
+  const slotFirst = new Int32Array(mask + 1);
   /** By first tuple: the key's last tuple so far. */
   const last = new Int32Array(count);
   let groups = 0;

@@ -3,11 +3,14 @@
 // (lockfile.ts) accepts and returns unchanged: the schema's keys, in its order, nothing else. Anything else (a
 // corrupted or hand-edited lockfile) goes to zod, which decides and words the message as before.
 
-const SHA256 = /^[0-9a-f]{64}$/;
+import { DRAFT_NAMES } from './draft.js';
+
+/** A SHA-256 as the lockfile writes it (lockfile.ts's schema uses the same pattern). */
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** How `Date.prototype.toISOString` writes a time, which is how the store writes `obtainedAt`. */
 const ISO_INSTANT = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.\d{3}Z$/;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const DRAFTS: ReadonlySet<unknown> = new Set(['draft-04', 'draft-06', 'draft-07']);
+const DRAFTS: ReadonlySet<unknown> = new Set(DRAFT_NAMES);
 
 /** An entry's keys in the schema's order, and which of them may be left out. */
 const ENTRY_KEYS = ['feedType', 'version', 'productType', 'file', 'sha256', 'source', 'sourceSha256', 'obtainedAt', 'draft', 'headerVersions', 'synthetic'];
@@ -40,7 +43,7 @@ function fieldOk(key: string, value: unknown): boolean {
   switch (key) {
     case 'sha256':
     case 'sourceSha256':
-      return typeof value === 'string' && SHA256.test(value);
+      return typeof value === 'string' && SHA256_HEX.test(value);
     case 'obtainedAt':
       return isoInstant(value);
     case 'draft':

@@ -8,11 +8,12 @@ import { nonEmptyString } from '../core/schema.js';
 import { specKeyId } from '../core/spec-key.js';
 import type { SpecKey } from '../core/spec-key.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { isWrittenLockfile } from './lockfile-shape.js';
+import { DRAFT_NAMES } from './draft.js';
+import { SHA256_HEX, isWrittenLockfile } from './lockfile-shape.js';
 
 export const LOCKFILE_NAME = 'catalog-gate.lock.json';
 
-const sha256 = (): z.ZodMiniString<string> => z.string().check(z.regex(/^[0-9a-f]{64}$/));
+const sha256 = (): z.ZodMiniString<string> => z.string().check(z.regex(SHA256_HEX));
 
 const entrySchemaOf = () => z.object({
   feedType: nonEmptyString(),
@@ -25,7 +26,7 @@ const entrySchemaOf = () => z.object({
   source: nonEmptyString(),
   sourceSha256: z.optional(sha256()),
   obtainedAt: z.iso.datetime(),
-  draft: z.enum(['draft-04', 'draft-06', 'draft-07']),
+  draft: z.enum(DRAFT_NAMES),
   /** The `version` a feed header must carry for this spec ("1.3" for MP_ITEM 4.3). */
   headerVersions: z.array(z.string()),
   /** True for specs authored by us, not published by Walmart. */
