@@ -3,7 +3,7 @@
 // and its padded GTIN-14 count as one.
 import type { RuleFinding } from '../../src/core/rule.js';
 import { byRecord, defineFeedRule, recordPlace, tuplesOf } from '../../src/core/rule.js';
-import type { KeyedTuples, TupleField } from '../../src/core/keyed-tuples.js';
+import { REPEATS, type KeyedTuples, type TupleField } from '../../src/core/keyed-tuples.js';
 import { FeedTypes } from '../feed-types.js';
 import { PRODUCT_IDENTIFIERS, PRODUCT_ID, readProductId } from '../identifiers/product-id.js';
 import { cleanGtin14, isCleanProductId } from '../identifiers/clean-id.js';
@@ -63,8 +63,8 @@ export default defineFeedRule<ProductIdState>({
   },
   finish(state) {
     const findings: RuleFinding[] = [];
+    // Only repeated keys: the feed's many keys of one tuple make no call.
     state.tuples.forEachGroup((group) => {
-      if (group.size < 2) return;
       const first = group.record(0);
       const firstSku = group.text(0, SKU_FIELD);
       const firstTrimmed = firstSku?.trim() ?? '';
@@ -90,7 +90,7 @@ export default defineFeedRule<ProductIdState>({
           params,
         });
       }
-    });
+    }, REPEATS);
     return byRecord(findings);
   },
   message(finding, titleOf, placeOf = recordPlace) {

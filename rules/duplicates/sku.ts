@@ -2,7 +2,7 @@
 // record as an update of the same item, so one of the two silently wins; every later occurrence is flagged.
 import type { RuleFinding } from '../../src/core/rule.js';
 import { byRecord, defineFeedRule, recordPlace, tuplesOf } from '../../src/core/rule.js';
-import type { KeyedTuples, TupleField } from '../../src/core/keyed-tuples.js';
+import { REPEATS, type KeyedTuples, type TupleField } from '../../src/core/keyed-tuples.js';
 import { FeedTypes } from '../feed-types.js';
 
 const SKU = 'sku';
@@ -39,8 +39,8 @@ export default defineFeedRule<SkuState>({
   },
   finish(state) {
     const findings: RuleFinding[] = [];
+    // Only repeated keys: the feed's many keys of one tuple make no call.
     state.tuples.forEachGroup((group) => {
-      if (group.size < 2) return;
       const firstRecord = group.record(0);
       for (let m = 1; m < group.size; m++) {
         findings.push({
@@ -52,7 +52,7 @@ export default defineFeedRule<SkuState>({
           params: { sku: group.key, firstRecord },
         });
       }
-    });
+    }, REPEATS);
     return byRecord(findings);
   },
   message(finding, titleOf, placeOf = recordPlace) {

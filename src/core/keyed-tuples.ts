@@ -10,6 +10,9 @@ import { TupleColumns } from './tuple-columns.js';
 
 export { hashKey };
 
+/** forEachGroup's `minSize` for a rule that looks only for keys appended more than once. */
+export const REPEATS = 2;
+
 /** A tuple's field: a text (or undefined), or a whole number from −2^31 to 2^31 − 1. */
 export type TupleField = string | number | undefined;
 
@@ -246,17 +249,19 @@ export class KeyedTuples {
   }
 
   /**
-   * Calls `reduce` once a key, with that key's tuples in the order they were appended; keys come in no particular
-   * order, and the group is valid only during its call. The store is emptied (and its files removed) as it goes.
+   * Calls `reduce` once a key of at least `minSize` tuples (1: every key; a rule that looks only for repeats asks for
+   * 2, and the keys of one tuple make no call), with that key's tuples in the order they were appended; keys come in
+   * no particular order, and the group is valid only during its call. The store is emptied (and its files removed) as
+   * it goes.
    */
-  forEachGroup(reduce: (group: TupleGroup) => void): void {
+  forEachGroup(reduce: (group: TupleGroup) => void, minSize = 1): void {
     const columns = this.#columns;
     const chunks = this.#chunks;
     const files = this.#files;
     this.#columns = new TupleColumns();
     this.#chunks = undefined;
-    if (columns !== undefined) columns.forEachGroup(reduce);
-    else if (chunks !== undefined) reduceBuffers(chunks.filled(), reduce);
+    if (columns !== undefined) columns.forEachGroup(reduce, minSize);
+    else if (chunks !== undefined) reduceBuffers(chunks.filled(), reduce, minSize);
     else if (files !== undefined) {
       files.forEach((file, p) => {
         const used = this.#buffered[p] as number;
@@ -266,7 +271,7 @@ export class KeyedTuples {
       this.#buffered = [];
       this.#scratch = new Uint8Array(0);
       this.#files = undefined;
-      for (const file of files) this.#reducePartition(file, 1, reduce);
+      for (const file of files) this.#reducePartition(file, 1, reduce, minSize);
     }
     this.#budget.charge(-this.#inMemory);
     this.#inMemory = 0;
@@ -275,7 +280,7 @@ export class KeyedTuples {
     this.#count = 0;
   }
 
-  #reducePartition(file: SpillFile, depth: number, reduce: (group: TupleGroup) => void): void {
+  #reducePartition(file: SpillFile, depth: number, reduce: (group: TupleGroup) => void, minSize: number): void {
     const spillFiles = this.#budget.files;
     if (file.size === 0) {
       file.remove();
@@ -284,7 +289,7 @@ export class KeyedTuples {
     if (file.size <= this.#budget.bytes || depth >= MAX_DEPTH || spillFiles === undefined) {
       const bytes = file.readAll();
       file.remove();
-      reduceBuffers([bytes], reduce);
+      reduceBuffers([bytes], reduce, minSize);
       return;
     }
     // Still too big: split it by the next bits of the hash (a single huge key stays whole at the last depth).
@@ -301,7 +306,7 @@ export class KeyedTuples {
       if (list.length > 0) part.append(concat(list));
       return part;
     });
-    for (const part of parts) this.#reducePartition(part, depth + 1, reduce);
+    for (const part of parts) this.#reducePartition(part, depth + 1, reduce, minSize);
   }
 }
 

@@ -101,8 +101,9 @@ class ByteGroup implements TupleGroup {
  * group: its tuples in the order they were appended, keys in the order they first appear. Each entry is given its
  * key's group number (a key's bytes are compared only with those of a key of the same 32-bit hash), then the entries
  * are put side by side by a counting sort: 32–40 bytes of typed arrays per tuple while a buffer or partition is grouped.
+ * Only keys of at least `minSize` tuples are reduced.
  */
-export function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: TupleGroup) => void): void {
+export function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: TupleGroup) => void, minSize = 1): void {
   let count = 0;
   for (const bytes of buffers) {
     for (let at = 0; at < bytes.length; ) {
@@ -173,7 +174,7 @@ export function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: Tu
   const group = new ByteGroup(buffers, bufferOf, atOf, order);
   for (let g = 0, start = 0; g < groups; g++) {
     const end = sizes[g] as number;
-    reduce(group.set(start, end - start));
+    if (end - start >= minSize) reduce(group.set(start, end - start));
     start = end;
   }
 }

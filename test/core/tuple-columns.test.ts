@@ -80,4 +80,44 @@ describe('TupleColumns', () => {
       ['hasOwnProperty', [6]],
     ]);
   });
+
+  it('keeps apart neighbours whose keys share a hash, and joins a run of one key to its earlier tuples', () => {
+    const columns = new TupleColumns();
+    // SKU-20PK and SKU-NC40 share a 32-bit hash (tuple-bytes.test.ts checks it).
+    const keys = ['SKU-20PK', 'SKU-20PK', 'SKU-NC40', 'SKU-NC40', 'SKU-20PK', 'A', 'A', 'SKU-NC40', 'SKU-20PK', 'SKU-20PK'];
+    keys.forEach((key, t) => columns.append(key, t + 1, []));
+    const groups: Array<[string, number[]]> = [];
+    columns.forEachGroup((group) => {
+      const records: number[] = [];
+      for (let m = 0; m < group.size; m++) records.push(group.record(m));
+      groups.push([group.key, records]);
+    });
+    expect(groups).toEqual([
+      ['SKU-20PK', [1, 2, 5, 9, 10]],
+      ['SKU-NC40', [3, 4, 8]],
+      ['A', [6, 7]],
+    ]);
+  });
+
+  it.each([1, 2, 3])('reduces only the keys of at least minSize tuples (%i), as the whole grouping has them', (minSize) => {
+    const full = new TupleColumns();
+    const part = new TupleColumns();
+    // Keys of one tuple besides: most keys in a feed of unique SKUs.
+    for (const columns of [full, part]) {
+      appendMany(columns);
+      for (let t = 0; t < 300; t++) columns.append(`single-${String(t)}`, 9000 + t, [t]);
+    }
+    const groupsOf = (columns: TupleColumns, size: number): unknown[] => {
+      const out: unknown[] = [];
+      columns.forEachGroup((group) => {
+        const members: unknown[] = [];
+        for (let m = 0; m < group.size; m++) members.push([group.record(m), group.field(m, 0), group.field(m, 3)]);
+        out.push([group.key, group.size, members]);
+      }, size);
+      return out;
+    };
+    const expected = groupsOf(full, 1).filter((g) => ((g as unknown[])[1] as number) >= minSize);
+    expect(groupsOf(part, minSize)).toEqual(expected);
+    if (minSize > 1) expect(expected.some((g) => ((g as unknown[])[0] as string).startsWith('single-'))).toBe(false);
+  });
 });
