@@ -1,6 +1,6 @@
 // A feed rule's tuples while the store is small (see keyed-tuples.ts): plain values in one array per column
 // (keys, record numbers, each field), no object and no encoding per tuple, with an estimate of the heap they hold;
-// grouped by key at the end through a hash table of typed arrays. Pure: no IO.
+// grouped by key at the end through a hash table of typed arrays, from the keys' hashes taken as they came. Pure: no IO.
 import type { TupleField, TupleGroup } from './keyed-tuples.js';
 import { taggedArray } from './tagged-array.js';
 import { hashKey, slotMask } from './tuple-bytes.js';
@@ -31,7 +31,10 @@ export class TupleColumns {
   readonly fields: Cell[][] = taggedArray<Cell[]>();
   /**
    * By tuple: its key's hash, taken as the tuple is appended, when the rule has just read the key; grouping at the end
-   * then reads a key's text only to tell apart keys of the same hash.
+   * then reads a key's text only to tell apart keys of the same hash. Hashing there read each key again from wherever
+   * its record had left it: `linkKeys` was 130 ms self of part a's 2,465 ms a run of 400,000 records. Taken here, the
+   * round runs ~1-2% more instructions (hashing costs more inside append) but 7% fewer simulated L1 read misses
+   * (callgrind --cache-sim, 3.61 M to 3.37 M a round of 10,000 records), and CPU a record fell (2026-11-25, session 15).
    */
   #hashes = new Int32Array(64);
   /**
@@ -85,9 +88,11 @@ export class TupleColumns {
 
   /**
    * Calls `reduce` once a key of at least `minSize` tuples (1: every key), with that key's tuples in the order they
-   * were appended, keys in the order they first appeared. Keys are hashed into an open-addressing table (hash and first tuple per slot); each tuple links to the
-   * next one of its key, so no array or object is made per key. (A Map in its place ran fewer instructions
-   * single-threaded but took ~13 ms a round of 10,000 records with V8's default flags: 2026-11-25, session 14.)
+   * were appended, keys in the order they first appeared. Keys go into an open-addressing table by their hashes (hash
+   * and first tuple per slot); each tuple links to the next one of its key, so no array or object is made per key. (A
+   * Map in its place ran fewer instructions single-threaded but took ~13 ms a round of 10,000 records with V8's
+   * default flags: 2026-11-25, session 14.) A rule that looks only for repeated keys asks for `minSize` 2: the keys
+   * of one tuple (most SKUs and product IDs) then make no call.
    */
   forEachGroup(reduce: (group: TupleGroup) => void, minSize = 1): void {
     const count = this.keys.length;
