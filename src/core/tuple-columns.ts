@@ -1,6 +1,6 @@
 // A feed rule's tuples while the store is small (see keyed-tuples.ts): plain values in one array per column
 // (keys, record numbers, each field), no object and no encoding per tuple, with an estimate of the heap they hold;
-// grouped by key at the end through a hash table of typed arrays, from the keys' hashes taken as they came. Pure: no IO.
+// grouped by key at the end through a hash table of typed arrays. Pure: no IO.
 import type { TupleField, TupleGroup } from './keyed-tuples.js';
 import { taggedArray } from './tagged-array.js';
 import { hashKey, slotMask } from './tuple-bytes.js';
@@ -14,8 +14,6 @@ type Cell = TupleField | typeof ABSENT;
  * Numbers are held in the slot; texts are shared with the record the tuple came from, and counted on their own.
  */
 const SLOT_BYTES = 10;
-/** A tuple's hash and repeat mark (see TupleColumns.#hashes, #repeats), with room to grow. */
-const HASH_BYTES = 6;
 
 /** A text's heap bytes as V8 keeps a one-byte string: a 16-byte header and the characters, rounded up to 8. */
 export function textBytes(text: string): number {
@@ -29,19 +27,6 @@ export class TupleColumns {
   readonly records: number[] = [];
   /** By field, then by tuple; a column made after some tuples holds ABSENT for them. */
   readonly fields: Cell[][] = taggedArray<Cell[]>();
-  /**
-   * By tuple: its key's hash, taken as the tuple is appended, when the rule has just read the key; grouping at the end
-   * then reads a key's text only to tell apart keys of the same hash. Hashing there read each key again from wherever
-   * its record had left it: `linkKeys` was 130 ms self of part a's 2,465 ms a run of 400,000 records. Taken here, the
-   * round runs ~1-2% more instructions (hashing costs more inside append) but 7% fewer simulated L1 read misses
-   * (callgrind --cache-sim, 3.61 M to 3.37 M a round of 10,000 records), and CPU a record fell (2026-11-25, session 15).
-   */
-  #hashes = new Int32Array(64);
-  /**
-   * By tuple: 1 when its key is the one of the tuple before it (a variant group's items come one after another), told
-   * as it is appended, while both keys are fresh in the cache; grouping then links it to that tuple's key unread.
-   */
-  #repeats = new Uint8Array(64);
 
   get size(): number {
     return this.keys.length;
@@ -57,13 +42,6 @@ export class TupleColumns {
     // call of the builtin (about 940 instructions a record over the three stores, callgrind 2026-11-25).
     this.keys[t] = key;
     this.records[t] = record | 0;
-    if (t >= this.#hashes.length) {
-      this.#hashes = grown(this.#hashes);
-      this.#repeats = grownBytes(this.#repeats);
-    }
-    const hash = hashKey(key) | 0;
-    this.#hashes[t] = hash;
-    this.#repeats[t] = t > 0 && this.#hashes[t - 1] === hash && this.keys[t - 1] === key ? 1 : 0;
     let bytes = textBytes(key);
     for (let f = 0; f < n; f++) {
       const value = fields[f];
@@ -72,7 +50,7 @@ export class TupleColumns {
       (columns[f] as Cell[])[t] = typeof value === 'number' ? value | 0 : value;
     }
     for (let f = n; f < columns.length; f++) (columns[f] as Cell[])[t] = ABSENT;
-    return bytes + (2 + columns.length) * SLOT_BYTES + HASH_BYTES;
+    return bytes + (2 + columns.length) * SLOT_BYTES;
   }
 
   /** The tuple's fields (as appended, without trailing absent ones) into `into`; returns `into`. */
@@ -88,11 +66,13 @@ export class TupleColumns {
 
   /**
    * Calls `reduce` once a key of at least `minSize` tuples (1: every key), with that key's tuples in the order they
-   * were appended, keys in the order they first appeared. Keys go into an open-addressing table by their hashes (hash
-   * and first tuple per slot); each tuple links to the next one of its key, so no array or object is made per key. (A
-   * Map in its place ran fewer instructions single-threaded but took ~13 ms a round of 10,000 records with V8's
-   * default flags: 2026-11-25, session 14.) A rule that looks only for repeated keys asks for `minSize` 2: the keys
-   * of one tuple (most SKUs and product IDs) then make no call.
+   * were appended, keys in the order they first appeared. Keys are hashed into an open-addressing table (hash and
+   * first tuple per slot); each tuple links to the next one of its key, so no array or object is made per key. (A Map
+   * in its place ran fewer instructions single-threaded but took ~13 ms a round of 10,000 records with V8's default
+   * flags: 2026-11-25, session 14. Hashing each key as it was appended instead, so this reads a key's text only when
+   * two hashes match, ran 1-3% more instructions a round for 7% fewer simulated L1 read misses, and no CPU gain showed
+   * in alternating runs: session 15.) A rule that looks only for repeated keys asks for `minSize` 2: the keys of one
+   * tuple (most SKUs and product IDs) then make no call.
    */
   forEachGroup(reduce: (group: TupleGroup) => void, minSize = 1): void {
     const count = this.keys.length;
@@ -100,7 +80,7 @@ export class TupleColumns {
     const next = new Int32Array(count).fill(-1);
     const sizes = new Int32Array(count);
     const firsts = new Int32Array(count);
-    const groups = linkKeys(this.keys, this.#hashes, this.#repeats, next, sizes, firsts);
+    const groups = linkKeys(this.keys, next, sizes, firsts);
     // Each key's tuples side by side, in key order then append order, for the group to index.
     const order = new Int32Array(count);
     const group = new ColumnGroup(this, order);
@@ -123,63 +103,39 @@ export class TupleColumns {
  * the next call, so a loop that shared forEachGroup with the code after it left that code at the first thing after it
  * not yet run ("insufficient type feedback"), every call, and reduced the groups unoptimised.
  */
-function linkKeys(keys: readonly string[], hashes: Int32Array, repeats: Uint8Array, next: Int32Array, sizes: Int32Array, firsts: Int32Array): number {
+function linkKeys(keys: readonly string[], next: Int32Array, sizes: Int32Array, firsts: Int32Array): number {
   const count = keys.length;
   const mask = slotMask(count);
-  /**
-   * By slot, side by side: the hash, and the first tuple of the slot's key plus 1 (0: an empty slot). One array, so a
-   * probe reads one cache line where two arrays took two.
-   */
-  const slots = new Int32Array(2 * (mask + 1));
+  const slotHash = new Int32Array(mask + 1);
+  /** The first tuple of the slot's key, plus 1 (0: an empty slot). */
+  const slotFirst = new Int32Array(mask + 1);
   /** By first tuple: the key's last tuple so far. */
   const last = new Int32Array(count);
   let groups = 0;
-  /** The first tuple of the key of the tuple before. */
-  let previous = -1;
   for (let t = 0; t < count; t++) {
-    if (repeats[t] === 1) {
-      next[last[previous] as number] = t;
-      last[previous] = t;
-      sizes[previous] = (sizes[previous] as number) + 1;
-      continue;
-    }
-    const hash = hashes[t] as number;
+    const key = keys[t] as string;
+    const hash = hashKey(key) | 0;
     let slot = hash & mask;
     for (;;) {
-      const first = (slots[2 * slot + 1] as number) - 1;
+      const first = (slotFirst[slot] as number) - 1;
       if (first < 0) {
-        slots[2 * slot] = hash;
-        slots[2 * slot + 1] = t + 1;
+        slotHash[slot] = hash;
+        slotFirst[slot] = t + 1;
         last[t] = t;
         sizes[t] = 1;
         firsts[groups++] = t;
-        previous = t;
         break;
       }
-      if (slots[2 * slot] === hash && keys[first] === keys[t]) {
+      if (slotHash[slot] === hash && keys[first] === key) {
         next[last[first] as number] = t;
         last[first] = t;
         sizes[first] = (sizes[first] as number) + 1;
-        previous = first;
         break;
       }
       slot = (slot + 1) & mask;
     }
   }
   return groups;
-}
-
-/** The array with twice the room, its elements kept. */
-function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
-function grownBytes(array: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
-  const bigger = new Uint8Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
 }
 
 function absentColumn(length: number): Cell[] {
