@@ -301,4 +301,18 @@ describe('variants.swatch_missing', () => {
   ])('passes: %s', (_name, values) => {
     expect(runRecord(swatchMissing, values)).toEqual([]);
   });
+
+  it('finds the visual attributes of each record as its names change, record after record', () => {
+    // The visual attributes are worked out once per list of names: each record must still get its own list's.
+    const records = items(
+      { variantAttributeNames: ['color', 'size'], swatchImages: [swatch('size')] },
+      { variantAttributeNames: ['color', 'size'], swatchImages: [swatch(' COLOR ')] },
+      { variantAttributeNames: ['size', 'Pattern'], swatchImages: [swatch('size')] },
+      { variantAttributeNames: ['size'], swatchImages: [swatch('size')] },
+      { variantAttributeNames: ['Color', 'pattern'], swatchImages: [swatch('pattern')] },
+      { variantAttributeNames: ['color', 'size'] },
+      { variantAttributeNames: ['color', 'size'], swatchImages: [swatch('size')] },
+    );
+    expect(records.map((r) => swatchMissing.check(r).map((f) => f.params.missing))).toEqual([['color'], [], ['Pattern'], [], ['Color'], [], ['color']]);
+  });
 });
