@@ -10,6 +10,7 @@ import twoPrimaries from '../../rules/variants/two-primaries.js';
 import attributeNamesDiffer from '../../rules/variants/attribute-names-differ.js';
 import duplicateCombination from '../../rules/variants/duplicate-combination.js';
 import { fakeRecord } from '../helpers/record-view.js';
+import { givenValuesOf, groupIdOf, lowerNamesOf, namesOf } from '../../rules/variants/members.js';
 
 const TITLES: Record<string, string> = {
   variantGroupId: 'Variant Group ID',
@@ -314,5 +315,22 @@ describe('variants.swatch_missing', () => {
       { variantAttributeNames: ['color', 'size'], swatchImages: [swatch('size')] },
     );
     expect(records.map((r) => swatchMissing.check(r).map((f) => f.params.missing))).toEqual([['color'], [], ['Pattern'], [], ['Color'], [], ['color']]);
+  });
+});
+
+describe('what the variant rules read of a record', () => {
+  it('is read again for each record, whichever reader asks first, and the values only of the record asked about', () => {
+    const a = item(1, { variantGroupId: ' G1 ', variantAttributeNames: ['color', 'size'], color: 'Red', size: 'M' });
+    const b = item(2, { variantGroupId: 42, variantAttributeNames: 'size; color', color: ['Blue'], size: '' });
+    expect(lowerNamesOf(a)).toEqual(['color', 'size']);
+    expect(givenValuesOf(b)).toEqual(['', ['Blue']]);
+    expect(groupIdOf(a)).toBe('G1');
+    expect(givenValuesOf(a)).toEqual(['Red', 'M']);
+    expect(namesOf(b)).toEqual(['size', 'color']);
+    expect(groupIdOf(b)).toBe('42');
+    expect(givenValuesOf(b)).toEqual(['', ['Blue']]);
+    expect(lowerNamesOf(b)).toEqual(['size', 'color']);
+    expect(namesOf(a)).toEqual(['color', 'size']);
+    expect(givenValuesOf(a)).toEqual(['Red', 'M']);
   });
 });
