@@ -2,7 +2,9 @@
 import { isPresent } from '../../src/core/rule.js';
 import type { RecordView } from '../../src/core/rule.js';
 import { perRecord } from '../per-record.js';
-import { namesOf } from './members.js';
+import { givenValuesOf } from './members.js';
+
+export { givenValuesOf };
 import { hasText, trimmed } from './trimmed.js';
 
 // Whitespace that collapsing would change: a run of two, or one that is not a plain space. Most values have none,
@@ -67,17 +69,6 @@ export function plainText(value: unknown): string | undefined {
   }
   return undefined;
 }
-
-/**
- * The value of each of the record's Variant Attribute Names as given, in their order: read once per record for the
- * rules that look at them (missing_attribute_value, the variant items' tuples); read-only.
- */
-export const givenValuesOf: (record: RecordView) => readonly unknown[] = perRecord((record) => {
-  const names = namesOf(record);
-  const values = new Array<unknown>(names.length);
-  for (let i = 0; i < names.length; i++) values[i] = record.get(names[i] as string);
-  return values;
-});
 
 /**
  * The normalised value of each of the record's Variant Attribute Names, in their order (undefined where blank).

@@ -10,6 +10,7 @@ import twoPrimaries from '../../rules/variants/two-primaries.js';
 import attributeNamesDiffer from '../../rules/variants/attribute-names-differ.js';
 import duplicateCombination from '../../rules/variants/duplicate-combination.js';
 import { fakeRecord } from '../helpers/record-view.js';
+import { givenValuesOf, groupIdOf, lowerNamesOf, namesOf } from '../../rules/variants/members.js';
 
 const TITLES: Record<string, string> = {
   variantGroupId: 'Variant Group ID',
@@ -300,5 +301,36 @@ describe('variants.swatch_missing', () => {
     ['only non-visual attributes', { variantAttributeNames: ['size'], swatchImages: [swatch('size')] }],
   ])('passes: %s', (_name, values) => {
     expect(runRecord(swatchMissing, values)).toEqual([]);
+  });
+
+  it('finds the visual attributes of each record as its names change, record after record', () => {
+    // The visual attributes are worked out once per list of names: each record must still get its own list's.
+    const records = items(
+      { variantAttributeNames: ['color', 'size'], swatchImages: [swatch('size')] },
+      { variantAttributeNames: ['color', 'size'], swatchImages: [swatch(' COLOR ')] },
+      { variantAttributeNames: ['size', 'Pattern'], swatchImages: [swatch('size')] },
+      { variantAttributeNames: ['size'], swatchImages: [swatch('size')] },
+      { variantAttributeNames: ['Color', 'pattern'], swatchImages: [swatch('pattern')] },
+      { variantAttributeNames: ['color', 'size'] },
+      { variantAttributeNames: ['color', 'size'], swatchImages: [swatch('size')] },
+    );
+    expect(records.map((r) => swatchMissing.check(r).map((f) => f.params.missing))).toEqual([['color'], [], ['Pattern'], [], ['Color'], [], ['color']]);
+  });
+});
+
+describe('what the variant rules read of a record', () => {
+  it('is read again for each record, whichever reader asks first, and the values only of the record asked about', () => {
+    const a = item(1, { variantGroupId: ' G1 ', variantAttributeNames: ['color', 'size'], color: 'Red', size: 'M' });
+    const b = item(2, { variantGroupId: 42, variantAttributeNames: 'size; color', color: ['Blue'], size: '' });
+    expect(lowerNamesOf(a)).toEqual(['color', 'size']);
+    expect(givenValuesOf(b)).toEqual(['', ['Blue']]);
+    expect(groupIdOf(a)).toBe('G1');
+    expect(givenValuesOf(a)).toEqual(['Red', 'M']);
+    expect(namesOf(b)).toEqual(['size', 'color']);
+    expect(groupIdOf(b)).toBe('42');
+    expect(givenValuesOf(b)).toEqual(['', ['Blue']]);
+    expect(lowerNamesOf(b)).toEqual(['size', 'color']);
+    expect(namesOf(a)).toEqual(['color', 'size']);
+    expect(givenValuesOf(a)).toEqual(['Red', 'M']);
   });
 });
