@@ -5,7 +5,7 @@ import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { FORMATS_MODULE_ID } from './formats.js';
 
 /** Bumped whenever generated code would change for the same spec: part of the compiled-code cache key. */
-export const COMPILER_REVISION = 9;
+export const COMPILER_REVISION = 10;
 
 export const AJV_OPTIONS: Options = {
   allErrors: true,

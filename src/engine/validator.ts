@@ -2,7 +2,6 @@
 // across records. Findings become Issues (CONTRACT.md) with words from messages.ts.
 import { ALL_RULES, SCREENS } from '../../rules/index.js';
 import type { AttributeIndex } from '../compile/attributes.js';
-import { valueAt } from '../compile/attributes.js';
 import { explainErrors } from '../compile/ajv-errors.js';
 import { Compiler } from '../compile/compiler.js';
 import type { CompiledSpec } from '../compile/compiler.js';
@@ -19,7 +18,7 @@ import type { ResolvedOptions, ValidateOptions } from './options.js';
 import { SpillingFeedScope } from './feed-scope.js';
 import { RecordPlaces } from './record-places.js';
 import type { RecordPlace } from './record-places.js';
-import { readersFor, recordView } from './record-view.js';
+import { readerAt, readersFor, recordView } from './record-view.js';
 import type { AttributeReaders } from './record-view.js';
 import { effectiveSeverity, planRecordRules, rulesFor } from './rule-set.js';
 import type { RecordPlan } from './rule-set.js';
@@ -71,7 +70,8 @@ function engineFor(cacheDir: string | undefined): { store: SpecStore; compiler: 
   return e;
 }
 
-const VISIBLE = ['Visible'];
+/** An item's Visible block, read as valueAt reads it, by a generated reader (see readerAt): asked for every record. */
+const readVisible = readerAt(['Visible']);
 
 /** The object's one own enumerable key, or undefined when it has none or several; without listing them all. */
 function onlyKey(o: object): string | undefined {
@@ -99,6 +99,9 @@ export class Validator {
   /** Paths with a schema issue, per record, so a rule does not report the same root cause again. */
   readonly #schemaPaths = new Map<number, Set<string>>();
   readonly #invalid = new Set<number>();
+  /** The product type of the last record whose plan was ready, and that plan (see recordNow). */
+  #lastType: string | undefined;
+  #lastPer: PerSpec | undefined;
   #records = 0;
   #errors = 0;
   #warnings = 0;
@@ -194,7 +197,14 @@ export class Validator {
       const issue = this.#locate({ ...pt, severity: 'error', record: index }, location);
       return { record: index, sku: undefined, productType: undefined, issues: this.#count([...this.#fromSource(input, index), issue], index) };
     }
-    if (this.#ready.has(pt)) return this.#recordWith(this.#ready.get(pt), pt, input, index);
+    // Records come in runs of one product type: the last one's plan answers without the two lookups in #ready.
+    if (pt === this.#lastType) return this.#recordWith(this.#lastPer, pt, input, index);
+    if (this.#ready.has(pt)) {
+      const per = this.#ready.get(pt);
+      this.#lastType = pt;
+      this.#lastPer = per;
+      return this.#recordWith(per, pt, input, index);
+    }
     return this.#perSpecFor(pt).then((per) => this.#recordWith(per, pt, input, index));
   }
 
@@ -361,7 +371,7 @@ export class Validator {
   }
 
   #productTypeOf(item: unknown): string | Omit<Issue, 'severity' | 'record'> {
-    const visible = valueAt(item, VISIBLE);
+    const visible = readVisible(item);
     if (typeof visible === 'object' && visible !== null && !Array.isArray(visible)) {
       const only = onlyKey(visible);
       if (only !== undefined) return only;

@@ -2,8 +2,9 @@
 // item can hold, including names Object.prototype has, inherited values, arrays, null-prototype objects, and an
 // Object.prototype polluted after the reader was made (its fast path reads the property before testing it is own).
 import { afterEach, describe, expect, it } from 'vitest';
-import { valueAt } from '../../src/compile/attributes.js';
-import { readerAt } from '../../src/engine/record-view.js';
+import { indexAttributes, valueAt } from '../../src/compile/attributes.js';
+import { AttributeReaders, readerAt } from '../../src/engine/record-view.js';
+import type { SchemaObject } from '../../src/spec/schema-walk.js';
 
 const NAMES = ['a', 'b', 'sku', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'length', '0', 'polluted'];
 
@@ -88,5 +89,35 @@ describe('readerAt', () => {
     expect(readPolluted(item)).toBeUndefined();
     expect(readSku(JSON.parse('{"a": {"sku": "own"}}'))).toBe('own');
     expect(expectSameAsValueAt()).toBeGreaterThan(4000);
+  });
+});
+
+describe('AttributeReaders.readerOf', () => {
+  const attrs = indexAttributes({
+    type: 'object',
+    properties: { Orderable: { type: 'object', properties: { sku: { type: 'string' } } }, Visible: { type: 'object', properties: { Clothing: { type: 'object', properties: { color: { type: 'string' } } } } } },
+  });
+
+  it('gives one reader per defined attribute, the same one each time, and undefined for names the spec does not define', () => {
+    const readers = new AttributeReaders(attrs);
+    const sku = readers.readerOf('sku');
+    expect(sku).toBeDefined();
+    expect(readers.readerOf('sku')).toBe(sku);
+    expect(sku?.({ Orderable: { sku: 'S-1' } })).toBe('S-1');
+    expect(readers.readerOf('color')?.({ Visible: { Clothing: { color: 'Red' } } })).toBe('Red');
+    // Twice each: the second answer comes from what the first remembered. Names Object.prototype has are not attributes.
+    for (const name of ['missing', 'missing', 'constructor', 'constructor', '__proto__', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(readers.readerOf(name), name).toBeUndefined();
+    }
+  });
+
+  it('reads an attribute named as an Object.prototype member when the spec defines one', () => {
+    // From JSON: in an object literal, `__proto__:` would set the prototype, not name a property.
+    const odd = indexAttributes(JSON.parse('{"type": "object", "properties": {"Orderable": {"type": "object", "properties": {"constructor": {"type": "string"}, "__proto__": {"type": "string"}}}}}') as SchemaObject);
+    const readers = new AttributeReaders(odd);
+    for (let i = 0; i < 2; i++) {
+      expect(readers.readerOf('constructor')?.(JSON.parse('{"Orderable": {"constructor": "c"}}'))).toBe('c');
+      expect(readers.readerOf('__proto__')?.(JSON.parse('{"Orderable": {"__proto__": "p"}}'))).toBe('p');
+    }
   });
 });
