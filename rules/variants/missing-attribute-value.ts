@@ -4,7 +4,8 @@ import type { RuleFinding } from '../../src/core/rule.js';
 import { defineRecordRule } from '../../src/core/rule.js';
 import { NO_FINDINGS } from '../no-findings.js';
 import { GROUP_ID, NAMES, groupIdOf, namesOf } from './members.js';
-import { givenValuesOf, hasValue } from './values.js';
+import { givenValuesOf } from './members.js';
+import { hasValue } from './values.js';
 
 export default defineRecordRule({
   id: 'variants.missing_attribute_value',

@@ -3,8 +3,6 @@ import { isPresent } from '../../src/core/rule.js';
 import type { RecordView } from '../../src/core/rule.js';
 import { perRecord } from '../per-record.js';
 import { givenValuesOf } from './members.js';
-
-export { givenValuesOf };
 import { hasText, trimmed } from './trimmed.js';
 
 // Whitespace that collapsing would change: a run of two, or one that is not a plain space. Most values have none,

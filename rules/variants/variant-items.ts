@@ -6,11 +6,11 @@ import { tuplesOf } from '../../src/core/rule.js';
 import type { KeyedTuples, TupleField, TupleGroup } from '../../src/core/keyed-tuples.js';
 import { perFeed } from '../per-feed.js';
 import { TextCodes } from '../text-codes.js';
-import { groupIdOf, isPrimary, lowerNamesOf, namesOf, sameTexts } from './members.js';
+import { givenValuesOf, groupIdOf, isPrimary, lowerNamesOf, namesOf, sameTexts } from './members.js';
 import { packList, unpackList } from './list-field.js';
 import { primaryAnswerOf } from './primaries.js';
 import { combinationKey } from './combination-key.js';
-import { displayValue, givenValuesOf, plainText, variantValuesOf } from './values.js';
+import { displayValue, plainText, variantValuesOf } from './values.js';
 import { packState, typeOfState } from './item-state.js';
 
 /** Fields of an item's tuple. */
