@@ -187,7 +187,7 @@ export class KeyedTuples {
     const chunks = new Chunks();
     let allocated = 0;
     const fields: TupleField[] = [];
-    for (let t = 0; t < columns.size; t++) allocated += chunks.append(columns.keys[t] as string, columns.records[t] as number, columns.fieldsOf(t, fields));
+    for (let t = 0; t < columns.size; t++) allocated += chunks.append(columns.key(t), columns.record(t), columns.fieldsOf(t, fields));
     this.#columns = undefined;
     this.#chunks = chunks;
     const freed = this.#inMemory;
@@ -218,7 +218,7 @@ export class KeyedTuples {
     this.#budget.charge(this.#inMemory - freed);
     if (columns !== undefined) {
       const fields: TupleField[] = [];
-      for (let t = 0; t < columns.size; t++) this.#encodeToPartition(columns.keys[t] as string, columns.records[t] as number, columns.fieldsOf(t, fields));
+      for (let t = 0; t < columns.size; t++) this.#encodeToPartition(columns.key(t), columns.record(t), columns.fieldsOf(t, fields));
     }
     for (const chunk of chunks?.filled() ?? []) {
       for (let at = 0; at < chunk.length; ) {

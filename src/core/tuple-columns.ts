@@ -1,6 +1,6 @@
-// A feed rule's tuples while the store is small (see keyed-tuples.ts): plain values in one array per column
-// (keys, record numbers, each field), no object and no encoding per tuple, with an estimate of the heap they hold;
-// grouped by key at the end through a hash table of typed arrays. Pure: no IO.
+// A feed rule's tuples while the store is small (see keyed-tuples.ts): plain values in columns (keys, record
+// numbers, each field), no object and no encoding per tuple, with an estimate of the heap they hold; grouped by key at
+// the end through a hash table of typed arrays. Pure: no IO.
 import type { TupleField, TupleGroup } from './keyed-tuples.js';
 import { taggedArray } from './tagged-array.js';
 import { hashKey, slotMask } from './tuple-bytes.js';
@@ -15,49 +15,90 @@ type Cell = TupleField | typeof ABSENT;
  */
 const SLOT_BYTES = 10;
 
+/**
+ * A column is a list of blocks of this many slots, not one array: an array past 16,384 slots (128 KiB) lives in V8's
+ * large-object space, where growing it allocated and copied a new one and each store cost 15-20 times as much (50,000
+ * texts appended, 2026-11-25: 54-90 ns a store against 4-6 ns in blocks), so a store's appends past ~16,000 tuples
+ * cost ~10 times those before. A block stays an ordinary young array while it fills.
+ */
+const BLOCK_BITS = 12;
+const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
+
+/** Slot `t` of a blocked column. */
+function readSlot<T>(blocks: readonly T[][], t: number): T {
+  return (blocks[t >>> BLOCK_BITS] as T[])[t & BLOCK_MASK] as T;
+}
+
+/** Writes slot `t`, the next one after the last written (a new block at each multiple of the block size). */
+function writeSlot<T>(blocks: T[][], t: number, value: T): void {
+  const b = t >>> BLOCK_BITS;
+  let block = blocks[b];
+  if (block === undefined) {
+    block = taggedArray<T>();
+    blocks.push(block);
+  }
+  block[t & BLOCK_MASK] = value;
+}
+
 /** A text's heap bytes as V8 keeps a one-byte string: a 16-byte header and the characters, rounded up to 8. */
 export function textBytes(text: string): number {
   return (text.length + 23) & ~7;
 }
 
 export class TupleColumns {
-  /** Made with their final elements kind (see tagged-array.ts), so a fresh store's arrays look like the last one's. */
-  readonly keys: string[] = taggedArray<string>();
-  /** Whole numbers only (`| 0`): small integers, as `[]` starts. */
-  readonly records: number[] = [];
-  /** By field, then by tuple; a column made after some tuples holds ABSENT for them. */
-  readonly fields: Cell[][] = taggedArray<Cell[]>();
+  /** Blocks made with their final elements kind (see tagged-array.ts), so a fresh store's look like the last one's. */
+  readonly #keys: string[][] = taggedArray<string[]>();
+  /** Whole numbers only (`| 0`), in blocks of the general kind as well: one hidden class for every block. */
+  readonly #records: number[][] = taggedArray<number[]>();
+  /** By field, then by tuple (in blocks); a column made after some tuples holds ABSENT for them. */
+  readonly #fields: Cell[][][] = taggedArray<Cell[][]>();
+  #size = 0;
 
   get size(): number {
-    return this.keys.length;
+    return this.#size;
   }
+
+  key(tuple: number): string {
+    return readSlot(this.#keys, tuple);
+  }
+
+  record(tuple: number): number {
+    return readSlot(this.#records, tuple);
+  }
+
+  /** The tuple's field, or ABSENT (null) when it was appended with fewer fields. */
+  cell(tuple: number, field: number): Cell {
+    const column = this.#fields[field];
+    return column === undefined ? ABSENT : readSlot(column, tuple);
+  }
+
 
   /** Appends a tuple; returns the heap bytes it is estimated to hold. */
   append(key: string, record: number, fields: readonly TupleField[]): number {
-    const columns = this.fields;
+    const columns = this.#fields;
     const n = fields.length;
-    const t = this.keys.length;
+    const t = this.#size++;
     while (columns.length < n) columns.push(absentColumn(t));
     // Stores at the end rather than push(): the optimised code grows the arrays itself, where each push() here was a
     // call of the builtin (about 940 instructions a record over the three stores, callgrind 2026-11-25).
-    this.keys[t] = key;
-    this.records[t] = record | 0;
+    writeSlot(this.#keys, t, key);
+    writeSlot(this.#records, t, record | 0);
     let bytes = textBytes(key);
     for (let f = 0; f < n; f++) {
       const value = fields[f];
       if (typeof value === 'string') bytes += textBytes(value);
       // Whole numbers as the byte form keeps them, so a field reads back the same in memory and spilled.
-      (columns[f] as Cell[])[t] = typeof value === 'number' ? value | 0 : value;
+      writeSlot(columns[f] as Cell[][], t, typeof value === 'number' ? value | 0 : value);
     }
-    for (let f = n; f < columns.length; f++) (columns[f] as Cell[])[t] = ABSENT;
+    for (let f = n; f < columns.length; f++) writeSlot(columns[f] as Cell[][], t, ABSENT);
     return bytes + (2 + columns.length) * SLOT_BYTES;
   }
 
   /** The tuple's fields (as appended, without trailing absent ones) into `into`; returns `into`. */
   fieldsOf(tuple: number, into: TupleField[]): TupleField[] {
     into.length = 0;
-    for (const column of this.fields) {
-      const value = column[tuple];
+    for (const column of this.#fields) {
+      const value = readSlot(column, tuple);
       if (value === ABSENT) break;
       into.push(value);
     }
@@ -75,12 +116,12 @@ export class TupleColumns {
    * tuple (most SKUs and product IDs) then make no call.
    */
   forEachGroup(reduce: (group: TupleGroup) => void, minSize = 1): void {
-    const count = this.keys.length;
+    const count = this.#size;
     if (count === 0) return;
     const next = new Int32Array(count).fill(-1);
     const sizes = new Int32Array(count);
     const firsts = new Int32Array(count);
-    const groups = linkKeys(this.keys, next, sizes, firsts);
+    const groups = linkKeys(this.#keys, count, next, sizes, firsts);
     // Each key's tuples side by side, in key order then append order, for the group to index.
     const order = new Int32Array(count);
     const group = new ColumnGroup(this, order);
@@ -103,8 +144,7 @@ export class TupleColumns {
  * the next call, so a loop that shared forEachGroup with the code after it left that code at the first thing after it
  * not yet run ("insufficient type feedback"), every call, and reduced the groups unoptimised.
  */
-function linkKeys(keys: readonly string[], next: Int32Array, sizes: Int32Array, firsts: Int32Array): number {
-  const count = keys.length;
+function linkKeys(keys: readonly string[][], count: number, next: Int32Array, sizes: Int32Array, firsts: Int32Array): number {
   const mask = slotMask(count);
   const slotHash = new Int32Array(mask + 1);
   /** The first tuple of the slot's key, plus 1 (0: an empty slot). */
@@ -113,7 +153,7 @@ function linkKeys(keys: readonly string[], next: Int32Array, sizes: Int32Array, 
   const last = new Int32Array(count);
   let groups = 0;
   for (let t = 0; t < count; t++) {
-    const key = keys[t] as string;
+    const key = readSlot(keys, t);
     const hash = hashKey(key) | 0;
     let slot = hash & mask;
     for (;;) {
@@ -126,7 +166,7 @@ function linkKeys(keys: readonly string[], next: Int32Array, sizes: Int32Array, 
         firsts[groups++] = t;
         break;
       }
-      if (slotHash[slot] === hash && keys[first] === key) {
+      if (slotHash[slot] === hash && readSlot(keys, first) === key) {
         next[last[first] as number] = t;
         last[first] = t;
         sizes[first] = (sizes[first] as number) + 1;
@@ -138,10 +178,11 @@ function linkKeys(keys: readonly string[], next: Int32Array, sizes: Int32Array, 
   return groups;
 }
 
-function absentColumn(length: number): Cell[] {
-  // Texts, numbers and ABSENT alike: one elements kind for every column, whatever its first value.
-  const column = taggedArray<Cell>();
-  for (let i = 0; i < length; i++) column.push(ABSENT);
+/** A column made when `length` tuples are in: ABSENT for each of them. */
+function absentColumn(length: number): Cell[][] {
+  // Blocks of the general kind (writeSlot): texts, numbers and ABSENT alike, whatever the column's first value.
+  const column = taggedArray<Cell[]>();
+  for (let t = 0; t < length; t++) writeSlot(column, t, ABSENT);
   return column;
 }
 
@@ -164,15 +205,15 @@ class ColumnGroup implements TupleGroup {
   }
 
   get key(): string {
-    return this.#columns.keys[this.#tuple(0)] as string;
+    return this.#columns.key(this.#tuple(0));
   }
 
   record(member: number): number {
-    return this.#columns.records[this.#tuple(member)] as number;
+    return this.#columns.record(this.#tuple(member));
   }
 
   field(member: number, field: number): TupleField {
-    const value = this.#columns.fields[field]?.[this.#tuple(member)];
+    const value = this.#columns.cell(this.#tuple(member), field);
     return value === ABSENT ? undefined : value;
   }
 
@@ -182,9 +223,8 @@ class ColumnGroup implements TupleGroup {
   }
 
   sameField(a: number, b: number, field: number): boolean {
-    const column = this.#columns.fields[field];
-    // No tuple has the field: both are without it. A tuple without it differs from one that holds undefined.
-    return column === undefined || column[this.#tuple(a)] === column[this.#tuple(b)];
+    // A field no tuple has is ABSENT for both: alike. A tuple without it differs from one that holds undefined.
+    return this.#columns.cell(this.#tuple(a), field) === this.#columns.cell(this.#tuple(b), field);
   }
 
   #tuple(member: number): number {

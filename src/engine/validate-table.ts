@@ -41,6 +41,7 @@ async function prepare(table: TableSource, base: ValidateOptions, options: Table
     if (found !== undefined && base.feedType === undefined && base.specVersion === undefined) engine = { ...base, ...found };
   }
   const validator = await Validator.create(engine);
+  if (table.bytes !== undefined) validator.inputSize(table.bytes);
   const mapper = new SheetMapper(source, validator, { productType: base.productType, columns: options.columns });
   return {
     validator,

@@ -185,6 +185,7 @@ export async function validateFeedSource(
   onRecord?: (records: number) => void,
 ): Promise<ValidationReport> {
   const validator = await Validator.create({ ...options, ...(source.header ? { header: source.header } : {}) });
+  if (source.bytes !== undefined) validator.inputSize(source.bytes);
   const report = await validateAll(validator, source.items, { checkHeader: source.hasHeader, ...(onRecord === undefined ? {} : { onRecord }) });
   if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${name} has no items`);
   return report;

@@ -15,7 +15,7 @@ import { schemaWords, show } from './messages.js';
 import { schemaIssues } from './schema-issues.js';
 import { parseValidateOptions } from './options.js';
 import type { ResolvedOptions, ValidateOptions } from './options.js';
-import { SpillingFeedScope } from './feed-scope.js';
+import { LARGE_INPUT_BYTES, SpillingFeedScope } from './feed-scope.js';
 import { RecordPlaces } from './record-places.js';
 import type { RecordPlace } from './record-places.js';
 import { readerAt, readersFor, recordView } from './record-view.js';
@@ -95,6 +95,8 @@ export class Validator {
   readonly #feedStates = new Map<Rule, unknown>();
   /** Handed to every feed rule's start(): where the rules keep their per-record state, within a memory budget. */
   #feedScope = new SpillingFeedScope();
+  /** What the feed rules' stores may hold as values (see inputSize): undefined for the default. */
+  #columnBytes: number | undefined;
   readonly #places = new RecordPlaces();
   /** Paths with a schema issue, per record, so a rule does not report the same root cause again. */
   readonly #schemaPaths = new Map<number, Set<string>>();
@@ -120,6 +122,19 @@ export class Validator {
     const { store, compiler } = engineFor(resolved.cacheDir);
     const context = await resolveSpecContextOnce(store, resolved, header ?? resolved.header);
     return new Validator(resolved, context, store, compiler);
+  }
+
+  /**
+   * The input's size in bytes, when it is known before the first record (a file's size): a large input's feed rules
+   * keep their state as bytes from the first record (see LARGE_INPUT_BYTES). Once a feed rule holds state for this
+   * feed, it changes nothing until the feed ends.
+   */
+  inputSize(bytes: number): void {
+    const columnBytes = bytes >= LARGE_INPUT_BYTES ? 0 : undefined;
+    if (columnBytes === this.#columnBytes || this.#feedStates.size > 0) return;
+    this.#columnBytes = columnBytes;
+    this.#feedScope.close();
+    this.#feedScope = new SpillingFeedScope(undefined, columnBytes);
   }
 
   get recordCount(): number {
@@ -326,7 +341,7 @@ export class Validator {
     this.#feedStates.clear();
     // Records after finish() start the feed rules afresh, as they did before.
     for (const per of this.#ready.values()) if (per !== undefined) per.feedStates = undefined;
-    this.#feedScope = new SpillingFeedScope();
+    this.#feedScope = new SpillingFeedScope(undefined, this.#columnBytes);
     issues.sort((a, b) => a.record - b.record);
     for (const i of issues) this.#count([i], i.record);
     return issues;

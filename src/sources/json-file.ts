@@ -15,6 +15,8 @@ export interface FeedSource {
   hasHeader: boolean;
   /** Items in order; read as they are iterated (JSONL), so iterate them once. */
   items: AsyncIterable<InputItem> | Iterable<InputItem>;
+  /** The file's size in bytes, when the feed was read from one. */
+  bytes?: number;
 }
 
 /** A JSON feed file is held in memory as bytes while its items are parsed one by one; past this size, JSONL streams instead. */
@@ -53,7 +55,7 @@ export async function readFeedFile(file: string): Promise<FeedSource> {
     throw new InputError('INPUT_UNREADABLE', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, { cause: e });
   }
   if (size === 0) throw new InputError('INPUT_INVALID', `${file} is empty`);
-  if (await isJsonLines(file)) return readJsonLines(file);
+  if (await isJsonLines(file)) return { ...readJsonLines(file), bytes: size };
   if (size > MAX_JSON_BYTES) {
     throw new InputError('INPUT_INVALID', `${file} is ${Math.round(size / 1048576)} MB; JSON feeds over ${MAX_JSON_BYTES / 1048576} MB must be given as JSONL (one item per line)`);
   }
@@ -61,14 +63,14 @@ export async function readFeedFile(file: string): Promise<FeedSource> {
   const wholeDocument = (): unknown => JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   // Item by item where the document allows it (json-feed.ts); otherwise the whole document at once.
   const streamed = streamJsonFeed(bytes, () => notJsonError(file, wholeDocument));
-  if (streamed !== undefined) return streamed;
+  if (streamed !== undefined) return { ...streamed, bytes: size };
   let json: unknown;
   try {
     json = wholeDocument();
   } catch (e) {
     throw invalidJson(file, e);
   }
-  return feedFromJson(json);
+  return { ...feedFromJson(json), bytes: size };
 }
 
 /** A parsed JSON feed document (header + items, `{records: [...]}` or an array) as a FeedSource. */

@@ -33,12 +33,17 @@ export async function openTable(file: string, options: OpenTableOptions = {}): P
   }
   const { limits, zip, worker } = options;
   if (magic.subarray(0, 4).equals(ZIP) || ext === '.xlsx' || ext === '.xlsm') {
-    return readXlsx(file, { ...(options.sheet !== undefined && { sheet: options.sheet }), ...(limits && { limits }), ...(zip && { zip }), ...(worker && { worker }) });
+    return sized(await readXlsx(file, { ...(options.sheet !== undefined && { sheet: options.sheet }), ...(limits && { limits }), ...(zip && { zip }), ...(worker && { worker }) }), size);
   }
   if (/^\s*</.test(magic.toString('latin1'))) {
     throw new InputError('INPUT_INVALID', `${file} is a web page or XML file, not a spreadsheet. Open it in Excel, save it as .xlsx or .csv, and try again.`);
   }
-  return readCsv(file, { ...(options.sheet !== undefined && { sheetName: options.sheet }), ...(limits && { limits }) });
+  return sized(await readCsv(file, { ...(options.sheet !== undefined && { sheetName: options.sheet }), ...(limits && { limits }) }), size);
+}
+
+function sized(table: TableSource, bytes: number): TableSource {
+  table.bytes = bytes;
+  return table;
 }
 
 async function readStart(file: string): Promise<{ magic: Buffer; size: number }> {

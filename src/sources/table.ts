@@ -28,6 +28,8 @@ export interface TableSource {
   header: string[];
   headerRow: number;
   rows: AsyncIterable<TableRow>;
+  /** The file's size in bytes. */
+  bytes?: number;
   /** Problems found while reading; complete once `rows` is exhausted. */
   problems: SourceProblem[];
   /**

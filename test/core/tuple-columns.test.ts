@@ -31,8 +31,8 @@ describe('TupleColumns', () => {
     const into: TupleField[] = [];
     for (let t = 0; t < all.length; t += 37) {
       const a = all[t]!;
-      expect(columns.keys[t]).toBe(a.key);
-      expect(columns.records[t]).toBe(a.record);
+      expect(columns.key(t)).toBe(a.key);
+      expect(columns.record(t)).toBe(a.record);
       expect(columns.fieldsOf(t, into)).toEqual(a.fields);
     }
   });
@@ -57,6 +57,36 @@ describe('TupleColumns', () => {
       if (group.size > 1) expect(group.sameField(0, 1, 9)).toBe(true);
     });
     expect(seenKeys).toEqual([...expected.keys()]);
+  });
+
+  it('reads back tuples across column blocks, with a column first made past two blocks', () => {
+    // Columns are kept in blocks of 4,096 slots: 10,000 tuples fill two and start a third; the third field first
+    // appears at tuple 8,500, so its column is made with two whole blocks and part of a third ABSENT.
+    const columns = new TupleColumns();
+    const all: Appended[] = [];
+    for (let t = 0; t < 10_000; t++) {
+      const fields: TupleField[] = t >= 8500 && t % 2 === 0 ? [`s${String(t)}`, t, `late-${String(t)}`] : [`s${String(t)}`, t];
+      const a = { key: `K${String(t % 1234)}`, record: t + 1, fields };
+      columns.append(a.key, a.record, a.fields);
+      all.push(a);
+    }
+    const into: TupleField[] = [];
+    for (const t of [0, 4095, 4096, 8191, 8192, 8499, 8500, 8501, 9999]) {
+      const a = all[t]!;
+      expect(columns.key(t)).toBe(a.key);
+      expect(columns.record(t)).toBe(a.record);
+      expect(columns.fieldsOf(t, into)).toEqual(a.fields);
+    }
+    let members = 0;
+    columns.forEachGroup((group) => {
+      for (let m = 0; m < group.size; m++) {
+        const a = all[group.record(m) - 1]!;
+        expect(a.key).toBe(group.key);
+        for (let f = 0; f < 3; f++) expect(group.field(m, f)).toEqual(a.fields[f]);
+        members++;
+      }
+    });
+    expect(members).toBe(all.length);
   });
 
   it('groups keys an object would not hold as its own (__proto__, constructor, the empty key) like any other', () => {

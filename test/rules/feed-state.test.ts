@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { KeyedTuples, TupleBudget, hashKey } from '../../src/core/keyed-tuples.js';
 import type { SpillFile, SpillFiles, TupleField, TupleGroup } from '../../src/core/keyed-tuples.js';
 import { concat } from '../../src/core/tuple-bytes.js';
-import { SpillingFeedScope, feedStateBytes, DEFAULT_FEED_STATE_BYTES } from '../../src/engine/feed-scope.js';
+import { SpillingFeedScope, feedStateBytes, DEFAULT_FEED_STATE_BYTES, LARGE_INPUT_BYTES } from '../../src/engine/feed-scope.js';
 import { collect as collectEvents, validateAll, validateWith } from '../../src/engine/validate.js';
 import { Validator } from '../../src/engine/validator.js';
 import { SAMPLES, readJson } from '../helpers/paths.js';
@@ -209,9 +209,43 @@ describe('the engine feed scope', () => {
     expect(existsSync(dir as string)).toBe(false);
   });
 
+  it('keeps tuples as values at first by default, and as bytes from the first one when told no values', () => {
+    const byDefault = new SpillingFeedScope().tuples();
+    const asBytes = new SpillingFeedScope(undefined, 0).tuples();
+    for (const store of [byDefault, asBytes]) store.append('k', 1, ['v', 2]);
+    expect(byDefault.asValues).toBe(true);
+    expect(asBytes.asValues).toBe(false);
+    for (const store of [byDefault, asBytes]) {
+      const seen: TupleField[][] = [];
+      store.forEachGroup((g) => seen.push([g.key, g.record(0), g.field(0, 0), g.field(0, 1)]));
+      expect(seen).toEqual([['k', 1, 'v', 2]]);
+    }
+  });
+
   it('takes its budget from CATALOG_GATE_FEED_STATE_BYTES when it is a whole number', () => {
     expect(feedStateBytes({ CATALOG_GATE_FEED_STATE_BYTES: '4096' })).toBe(4096);
     for (const raw of [undefined, '', '0', '-1', '1e9', 'lots']) expect(feedStateBytes({ CATALOG_GATE_FEED_STATE_BYTES: raw })).toBe(DEFAULT_FEED_STATE_BYTES);
+  });
+});
+
+describe('a large input', () => {
+  const feed = readJson<{ MPItem: unknown[] }>(join(SAMPLES, 'feeds', 'clothing-4.3-errors.json'));
+
+  async function issuesOf(inputBytes: number | undefined): Promise<unknown[]> {
+    const validator = await Validator.create({ feedType: 'MP_ITEM', specVersion: '4.3' });
+    if (inputBytes !== undefined) validator.inputSize(inputBytes);
+    // Twice: the second feed (after finish) must be kept the same way as the first.
+    const first = await validateAll(validator, feed.MPItem.map((data) => ({ data })));
+    const second = await validateAll(validator, feed.MPItem.map((data) => ({ data })));
+    expect(second.issues).toEqual(first.issues);
+    return first.issues;
+  }
+
+  it('finds the same issues with the feed rules keeping their state as bytes from the first record', async () => {
+    const usual = await issuesOf(undefined);
+    expect(usual.some((i) => /^(duplicate|variants)\./.test((i as { code: string }).code))).toBe(true);
+    expect(await issuesOf(LARGE_INPUT_BYTES)).toEqual(usual);
+    expect(await issuesOf(LARGE_INPUT_BYTES - 1)).toEqual(usual);
   });
 });
 

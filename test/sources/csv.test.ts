@@ -179,6 +179,7 @@ describe('openTable', () => {
     const source = await openTable(await file('open.txt', 'a;b\n1;2\n'), { sheet: 'Feed' });
     expect(source.kind).toBe('csv');
     expect(source.sheet).toBe('Feed');
+    expect(source.bytes).toBe(8);
     expect(await all(source)).toEqual([{ row: 2, cells: ['1', '2'] }]);
   });
 

@@ -59,6 +59,18 @@ describe('LineReader', () => {
   });
 });
 
+describe('readFeedFile, the input size', () => {
+  it("gives the file's size in bytes for JSONL, a streamed JSON feed and a whole JSON document", async () => {
+    const jsonl = '{"MPItemFeedHeader":{"version":"1.3"}}\n{"a":1}\n';
+    const feed = '{"MPItemFeedHeader":{"version":"1.3"},"MPItem":[{"a":1},{"b":"é"}]}';
+    const list = '[{"a":1}]';
+    for (const [content, name] of [[jsonl, 'size.jsonl'], [feed, 'size.json'], [list, 'list.json']] as const) {
+      const source = await readFeedFile(fileWith(content, name));
+      expect(source.bytes).toBe(Buffer.byteLength(content));
+    }
+  });
+});
+
 describe('readFeedFile, JSONL', () => {
   it('takes a first line holding only a feed header as the header, skipping blank lines and a byte-order mark', async () => {
     const file = fileWith('\n\uFEFF{"MPItemFeedHeader":{"version":"1.3"}}\r\n{"a":1}\n   \n\uFEFF{"b":2}\r\n');

@@ -1,4 +1,5 @@
 // The XLSX reader (in its worker thread): typed cells, sheet choice, row numbers, flow control.
+import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -165,6 +166,8 @@ describe('readXlsx', () => {
     const source = await openTable(path);
     expect(source.kind).toBe('xlsx');
     expect(source.header).toEqual(['a']);
+    expect(source.bytes).toBe(statSync(path).size);
+    await source.close?.();
   });
 });
 
