@@ -4,14 +4,15 @@ import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLED_CACHE_DIR, SpecStore, Validator } from '../src/index.js';
+import { BUNDLED_CACHE_DIR, SpecStore } from '../src/index.js';
 import { breakdown } from './breakdown.js';
 import { REPO, fmt, machine, median, rssMethod, run, table, timedNode } from './harness.js';
 import type { TimedRun } from './harness.js';
 import type { BreakdownRow } from './breakdown.js';
-import { BENCH_DATA_DIR, invalidItems, validItems, writeFeedFiles } from './data.js';
-import type { JsonObject } from './data.js';
-import { compileRawAjv, validateAllRaw } from './raw-ajv.js';
+import { BENCH_DATA_DIR, validItems, writeFeedFiles } from './data.js';
+import { compileRawAjv } from './raw-ajv.js';
+import { SET_NAMES, catalogGateRound, itemSets, rawRound } from './throughput.js';
+import type { RoundResult, SetName } from './throughput.js';
 import type { StartupResult } from './startup.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -25,6 +26,8 @@ interface Config {
   records: number;
   warmupRounds: number;
   timedRounds: number;
+  /** Part a: pairs of processes, one per side, each running the rounds alone. */
+  sidePairs: number;
   /** Part b: fresh-process repetitions per product type. */
   startupReps: number;
   /** Part c: records in the JSONL feed, and timed runs per side. */
@@ -38,8 +41,8 @@ function config(argv: readonly string[]): Config {
   const only = onlyAt >= 0 ? argv[onlyAt + 1] : argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const parts = new Set((only ?? 'a,b,c,d').split(',').map((p) => p.trim()));
   return quick
-    ? { quick, parts, records: 400, warmupRounds: 1, timedRounds: 5, startupReps: 1, feedRecords: 2000, feedRuns: 1 }
-    : { quick, parts, records: 10000, warmupRounds: 3, timedRounds: 7, startupReps: 5, feedRecords: 50000, feedRuns: 5 };
+    ? { quick, parts, records: 400, warmupRounds: 1, timedRounds: 5, sidePairs: 1, startupReps: 1, feedRecords: 2000, feedRuns: 1 }
+    : { quick, parts, records: 10000, warmupRounds: 3, timedRounds: 7, sidePairs: 3, startupReps: 5, feedRecords: 50000, feedRuns: 5 };
 }
 
 // ---- helpers ----
@@ -50,89 +53,85 @@ function ratio(a: number, b: number): string {
 
 // ---- a. records/s ----
 
-interface RoundResult {
-  ms: number;
-  /** CPU time of the process over the round (user + system, all threads): steadier than wall time on a busy machine. */
-  cpuMs: number;
-  invalid: number;
-  issues: number;
-}
-
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
-async function catalogGateRound(items: readonly JsonObject[]): Promise<RoundResult> {
-  const c0 = cpuMs();
-  const t0 = performance.now();
-  const v = await Validator.create({ feedType: 'MP_ITEM', specVersion: '4.3' });
-  let issues = 0;
-  for (let i = 0; i < items.length; i++) {
-    // As the CLI's loop (validate.ts): the result itself once the product type's spec is ready, a promise only before.
-    const now = v.recordNow({ data: items[i] }, i + 1);
-    const r = now instanceof Promise ? await now : now;
-    issues += r.issues.length;
-  }
-  issues += v.finish().length;
-  const ms = performance.now() - t0;
-  return { ms, cpuMs: cpuMs() - c0, invalid: v.summary().invalid, issues };
-}
-
-function rawRound(validate: Parameters<typeof validateAllRaw>[0], items: readonly JsonObject[]): RoundResult {
-  const c0 = cpuMs();
-  const t0 = performance.now();
-  const findings = validateAllRaw(validate, items);
-  const ms = performance.now() - t0;
-  return { ms, cpuMs: cpuMs() - c0, invalid: findings.length, issues: findings.reduce((n, f) => n + f.errors.length, 0) };
+interface SetFigures {
+  cg: RoundResult[];
+  raw: RoundResult[];
+  cgPerSec: number;
+  rawPerSec: number;
+  cgPerCpuSec: number;
+  rawPerCpuSec: number;
 }
 
 interface ThroughputFigures {
   records: number;
   rounds: number;
-  sets: Record<'valid' | 'invalid', { cg: RoundResult[]; raw: RoundResult[]; cgPerSec: number; rawPerSec: number; cgPerCpuSec: number; rawPerCpuSec: number }>;
+  /** The two sides' rounds alternating in this process. */
+  sets: Record<SetName, SetFigures>;
+  /** Each side alone in processes of its own, `pairs` of them alternating (catalog-gate's, then raw's). */
+  alone: { pairs: number; sets: Record<SetName, SetFigures> };
+}
+
+function figures(records: number, cg: RoundResult[], raw: RoundResult[]): SetFigures {
+  const perSec = (rounds: RoundResult[], key: 'ms' | 'cpuMs'): number => records / (median(rounds.map((x) => x[key])) / 1000);
+  return { cg, raw, cgPerSec: perSec(cg, 'ms'), rawPerSec: perSec(raw, 'ms'), cgPerCpuSec: perSec(cg, 'cpuMs'), rawPerCpuSec: perSec(raw, 'cpuMs') };
 }
 
 async function partA(cfg: Config, specFile: string): Promise<ThroughputFigures> {
-  const sets = { valid: validItems(cfg.records, 11), invalid: invalidItems(cfg.records, 12).map((x) => x.item) };
+  const sets = itemSets(cfg.records);
   const { validate } = compileRawAjv(specFile);
-  const res: ThroughputFigures['sets'] = {
-    valid: { cg: [], raw: [], cgPerSec: 0, rawPerSec: 0, cgPerCpuSec: 0, rawPerCpuSec: 0 },
-    invalid: { cg: [], raw: [], cgPerSec: 0, rawPerSec: 0, cgPerCpuSec: 0, rawPerCpuSec: 0 },
-  };
+  const rounds: Record<SetName, { cg: RoundResult[]; raw: RoundResult[] }> = { valid: { cg: [], raw: [] }, invalid: { cg: [], raw: [] } };
   // Interleaved, so drift on a shared machine hits both sides alike.
   for (let round = 0; round < cfg.warmupRounds + cfg.timedRounds; round++) {
     const timed = round >= cfg.warmupRounds;
-    for (const name of ['valid', 'invalid'] as const) {
+    for (const name of SET_NAMES) {
       const items = sets[name];
       const cg = await catalogGateRound(items);
       const raw = rawRound(validate, items);
       if (timed) {
-        res[name].cg.push(cg);
-        res[name].raw.push(raw);
+        rounds[name].cg.push(cg);
+        rounds[name].raw.push(raw);
       }
     }
     process.stderr.write(`  a: round ${String(round + 1)}/${String(cfg.warmupRounds + cfg.timedRounds)}${timed ? '' : ' (warm-up)'}\n`);
   }
-  for (const name of ['valid', 'invalid'] as const) {
-    const r = res[name];
-    r.cgPerSec = cfg.records / (median(r.cg.map((x) => x.ms)) / 1000);
-    r.rawPerSec = cfg.records / (median(r.raw.map((x) => x.ms)) / 1000);
-    r.cgPerCpuSec = cfg.records / (median(r.cg.map((x) => x.cpuMs)) / 1000);
-    r.rawPerCpuSec = cfg.records / (median(r.raw.map((x) => x.cpuMs)) / 1000);
+  // The same rounds, each side alone in a process of its own, the two alternating.
+  const alone: Record<SetName, { cg: RoundResult[]; raw: RoundResult[] }> = { valid: { cg: [], raw: [] }, invalid: { cg: [], raw: [] } };
+  const side = async (name: 'catalog-gate' | 'raw'): Promise<Record<SetName, RoundResult[]>> => {
+    const r = await timedNode([join(HERE, 'throughput-side.js'), name, specFile, String(cfg.records), String(cfg.warmupRounds), String(cfg.timedRounds)]);
+    return JSON.parse(r.stdout) as Record<SetName, RoundResult[]>;
+  };
+  for (let pair = 0; pair < cfg.sidePairs; pair++) {
+    const cg = await side('catalog-gate');
+    const raw = await side('raw');
+    for (const name of SET_NAMES) {
+      alone[name].cg.push(...cg[name]);
+      alone[name].raw.push(...raw[name]);
+    }
+    process.stderr.write(`  a: each side alone, pair ${String(pair + 1)}/${String(cfg.sidePairs)}\n`);
   }
-  return { records: cfg.records, rounds: cfg.timedRounds, sets: res };
+  const all = (from: typeof rounds): Record<SetName, SetFigures> => ({
+    valid: figures(cfg.records, from.valid.cg, from.valid.raw),
+    invalid: figures(cfg.records, from.invalid.cg, from.invalid.raw),
+  });
+  return { records: cfg.records, rounds: cfg.timedRounds, sets: all(rounds), alone: { pairs: cfg.sidePairs, sets: all(alone) } };
 }
 
 function printA(a: ThroughputFigures): void {
   console.log(`\n## a. Records/s, in-process (${fmt(a.records)} items per set, median of ${String(a.rounds)} timed rounds)\n`);
-  const rows = (['valid', 'invalid'] as const).map((name) => {
+  console.log('The two sides alternating round by round in one process:\n');
+  const rows = SET_NAMES.map((name) => {
     const r = a.sets[name];
     return [name, fmt(r.cgPerSec), fmt(r.rawPerSec), ratio(r.cgPerSec, r.rawPerSec), fmt(r.cgPerCpuSec), fmt(r.rawPerCpuSec), ratio(r.cgPerCpuSec, r.rawPerCpuSec)];
   });
   console.log(table(['items', 'catalog-gate rec/s', 'raw Ajv rec/s', 'catalog-gate / raw', 'cg rec/CPU-s', 'raw rec/CPU-s', 'cg / raw by CPU'], rows));
+  console.log(`\nEach side alone in a process of its own (${String(a.alone.pairs)} alternating pairs of processes, median of all their timed rounds):\n`);
+  const aloneRows = SET_NAMES.map((name) => {
+    const r = a.alone.sets[name];
+    return [name, fmt(r.cgPerSec), fmt(r.rawPerSec), ratio(r.cgPerSec, r.rawPerSec), fmt(r.cgPerCpuSec), fmt(r.rawPerCpuSec), ratio(r.cgPerCpuSec, r.rawPerCpuSec)];
+  });
+  console.log(table(['items', 'catalog-gate rec/s', 'raw Ajv rec/s', 'catalog-gate / raw', 'cg rec/CPU-s', 'raw rec/CPU-s', 'cg / raw by CPU'], aloneRows));
   console.log('\nWhat each side found (last timed round):');
-  for (const name of ['valid', 'invalid'] as const) {
+  for (const name of SET_NAMES) {
     const cg = a.sets[name].cg.at(-1);
     const raw = a.sets[name].raw.at(-1);
     if (cg === undefined || raw === undefined) continue;
