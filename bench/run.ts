@@ -116,20 +116,20 @@ async function partA(cfg: Config, specFile: string): Promise<ThroughputFigures> 
   return { records: cfg.records, rounds: cfg.timedRounds, sets: all(rounds), alone: { pairs: cfg.sidePairs, sets: all(alone) } };
 }
 
+function throughputTable(sets: Record<SetName, SetFigures>): string {
+  const rows = SET_NAMES.map((name) => {
+    const r = sets[name];
+    return [name, fmt(r.cgPerSec), fmt(r.rawPerSec), ratio(r.cgPerSec, r.rawPerSec), fmt(r.cgPerCpuSec), fmt(r.rawPerCpuSec), ratio(r.cgPerCpuSec, r.rawPerCpuSec)];
+  });
+  return table(['items', 'catalog-gate rec/s', 'raw Ajv rec/s', 'catalog-gate / raw', 'cg rec/CPU-s', 'raw rec/CPU-s', 'cg / raw by CPU'], rows);
+}
+
 function printA(a: ThroughputFigures): void {
   console.log(`\n## a. Records/s, in-process (${fmt(a.records)} items per set, median of ${String(a.rounds)} timed rounds)\n`);
   console.log('The two sides alternating round by round in one process:\n');
-  const rows = SET_NAMES.map((name) => {
-    const r = a.sets[name];
-    return [name, fmt(r.cgPerSec), fmt(r.rawPerSec), ratio(r.cgPerSec, r.rawPerSec), fmt(r.cgPerCpuSec), fmt(r.rawPerCpuSec), ratio(r.cgPerCpuSec, r.rawPerCpuSec)];
-  });
-  console.log(table(['items', 'catalog-gate rec/s', 'raw Ajv rec/s', 'catalog-gate / raw', 'cg rec/CPU-s', 'raw rec/CPU-s', 'cg / raw by CPU'], rows));
+  console.log(throughputTable(a.sets));
   console.log(`\nEach side alone in a process of its own (${String(a.alone.pairs)} alternating pairs of processes, median of all their timed rounds):\n`);
-  const aloneRows = SET_NAMES.map((name) => {
-    const r = a.alone.sets[name];
-    return [name, fmt(r.cgPerSec), fmt(r.rawPerSec), ratio(r.cgPerSec, r.rawPerSec), fmt(r.cgPerCpuSec), fmt(r.rawPerCpuSec), ratio(r.cgPerCpuSec, r.rawPerCpuSec)];
-  });
-  console.log(table(['items', 'catalog-gate rec/s', 'raw Ajv rec/s', 'catalog-gate / raw', 'cg rec/CPU-s', 'raw rec/CPU-s', 'cg / raw by CPU'], aloneRows));
+  console.log(throughputTable(a.alone.sets));
   console.log('\nWhat each side found (last timed round):');
   for (const name of SET_NAMES) {
     const cg = a.sets[name].cg.at(-1);

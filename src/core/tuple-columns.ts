@@ -17,9 +17,9 @@ const SLOT_BYTES = 10;
 
 /**
  * A column is a list of blocks of this many slots, not one array: an array past 16,384 slots (128 KiB) lives in V8's
- * large-object space, where growing it allocated and copied a new one and each store cost 15-20 times as much (50,000
- * texts appended, 2026-11-25: 54-90 ns a store against 4-6 ns in blocks), so a store's appends past ~16,000 tuples
- * cost ~10 times those before. A block stays an ordinary young array while it fills.
+ * large-object space, where a store into it cost 10-15 times as much (44-68 ns against 4-5 ns in blocks), and a
+ * store's appends past ~16,000 tuples cost 7-9 times those before (bench/stores.ts, BENCHMARKS.md, session 16). A
+ * block stays an ordinary young array while it fills.
  */
 const BLOCK_BITS = 12;
 const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
@@ -71,7 +71,6 @@ export class TupleColumns {
     const column = this.#fields[field];
     return column === undefined ? ABSENT : readSlot(column, tuple);
   }
-
 
   /** Appends a tuple; returns the heap bytes it is estimated to hold. */
   append(key: string, record: number, fields: readonly TupleField[]): number {

@@ -24,7 +24,7 @@ export function feedStateBytes(env: NodeJS.ProcessEnv = process.env): number {
 /**
  * An input of at least this many bytes (about 8,000 clothing items as JSON) has its feed rules keep their tuples as
  * bytes from the first record, not as values for their first few MiB: the whole 50,000-item bench feed then ran in
- * 0.86× the time, where a feed of 10,000 items ran alike either way (BENCHMARKS.md, session 16). A long feed's values
+ * 0.87× the time, where a feed of 10,000 items ran alike either way (BENCHMARKS.md, session 16). A long feed's values
  * outlive many collections, and the switch to bytes midway cost more than it saved.
  */
 export const LARGE_INPUT_BYTES = 8 * 1024 * 1024;
