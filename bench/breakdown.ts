@@ -1,10 +1,12 @@
 // Where catalog-gate's per-record time goes: records/s on the same items with no rule packs, with each pack
 // alone, or with each rule alone. Usage: node dist/bench/breakdown.js [packs|rules] [N]
 import { fileURLToPath } from 'node:url';
-import { ALL_RULES, PACKS, Validator } from '../src/index.js';
+import { ALL_RULES, PACKS } from '../src/index.js';
 import type { ValidateOptions } from '../src/index.js';
 import { validItems } from './data.js';
 import type { JsonObject } from './data.js';
+import { median } from './harness.js';
+import { cpuMs, validateFeed } from './throughput.js';
 
 type Rules = NonNullable<ValidateOptions['rules']>;
 
@@ -17,28 +19,11 @@ export interface BreakdownRow {
   cpuUsPerRecord: number;
 }
 
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
-function cpuMs(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-}
-
 /** Wall and CPU milliseconds of one round. */
 async function roundMs(items: readonly JsonObject[], rules: Rules | undefined): Promise<[number, number]> {
   const c0 = cpuMs();
   const t0 = performance.now();
-  const v = await Validator.create({ feedType: 'MP_ITEM', specVersion: '4.3', ...(rules === undefined ? {} : { rules }) });
-  // As the CLI's loop (validate.ts): the result itself once the product type's spec is ready, a promise only before.
-  for (let i = 0; i < items.length; i++) {
-    const r = v.recordNow({ data: items[i] }, i + 1);
-    if (r instanceof Promise) await r;
-  }
-  v.finish();
+  await validateFeed(items, rules);
   return [performance.now() - t0, cpuMs() - c0];
 }
 

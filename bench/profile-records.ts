@@ -4,24 +4,19 @@
 // "all" (the default) leaves them on.
 // Each round calls process.cpuUsage() first (so does the end): under valgrind, `--dump-before='node::CPUUsage*'` makes
 // callgrind write one file a round, so a round's instructions are counted alone (see BENCHMARKS.md, session 14).
-import { PACKS, Validator } from '../src/index.js';
+import { PACKS } from '../src/index.js';
 import { invalidItems, validItems } from './data.js';
+import { validateFeed } from './throughput.js';
 
 const [kind = 'valid', n = '10000', rounds = '10', packs] = process.argv.slice(2);
 const items = kind === 'invalid' ? invalidItems(Number(n), 12).map((x) => x.item) : validItems(Number(n), 11);
 const on = packs === undefined || packs === 'all' ? undefined : new Set(packs.split(','));
-const rules = on === undefined ? {} : { rules: { packs: Object.fromEntries(Object.keys(PACKS).map((p) => [p, on.has(p) ? ('error' as const) : ('off' as const)])) } };
+const rules = on === undefined ? undefined : { packs: Object.fromEntries(Object.keys(PACKS).map((p) => [p, on.has(p) ? ('error' as const) : ('off' as const)])) };
 const t0 = performance.now();
 const c0 = process.cpuUsage();
 for (let r = 0; r < Number(rounds); r++) {
   process.cpuUsage();
-  const v = await Validator.create({ feedType: 'MP_ITEM', specVersion: '4.3', ...rules });
-  // As the CLI's loop (validate.ts): the result itself once the product type's spec is ready, a promise only before.
-  for (let i = 0; i < items.length; i++) {
-    const r = v.recordNow({ data: items[i] }, i + 1);
-    if (r instanceof Promise) await r;
-  }
-  v.finish();
+  await validateFeed(items, rules);
 }
 const s = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(c0);
