@@ -55,7 +55,12 @@ export async function readFeedFile(file: string): Promise<FeedSource> {
     throw new InputError('INPUT_UNREADABLE', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`, { cause: e });
   }
   if (size === 0) throw new InputError('INPUT_INVALID', `${file} is empty`);
-  if (await isJsonLines(file)) return { ...readJsonLines(file), bytes: size };
+  return { ...(await readFeed(file, size)), bytes: size };
+}
+
+/** A feed file of `size` bytes (not empty): JSONL streamed line by line, a JSON document item by item or whole. */
+async function readFeed(file: string, size: number): Promise<FeedSource> {
+  if (await isJsonLines(file)) return readJsonLines(file);
   if (size > MAX_JSON_BYTES) {
     throw new InputError('INPUT_INVALID', `${file} is ${Math.round(size / 1048576)} MB; JSON feeds over ${MAX_JSON_BYTES / 1048576} MB must be given as JSONL (one item per line)`);
   }
@@ -63,14 +68,14 @@ export async function readFeedFile(file: string): Promise<FeedSource> {
   const wholeDocument = (): unknown => JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   // Item by item where the document allows it (json-feed.ts); otherwise the whole document at once.
   const streamed = streamJsonFeed(bytes, () => notJsonError(file, wholeDocument));
-  if (streamed !== undefined) return { ...streamed, bytes: size };
+  if (streamed !== undefined) return streamed;
   let json: unknown;
   try {
     json = wholeDocument();
   } catch (e) {
     throw invalidJson(file, e);
   }
-  return { ...feedFromJson(json), bytes: size };
+  return feedFromJson(json);
 }
 
 /** A parsed JSON feed document (header + items, `{records: [...]}` or an array) as a FeedSource. */
