@@ -1,5 +1,6 @@
 // Where each attribute of a product type lives in an item (Orderable.sku, Visible.Clothing.gender,
 // Item.condition), with its title and schema: rules and messages speak in attribute names and titles.
+import { dottedPath } from '../core/dotted-path.js';
 import { isSchemaObject } from '../spec/schema-walk.js';
 import type { SchemaObject } from '../spec/schema-walk.js';
 
@@ -54,7 +55,7 @@ function addBlock(into: Map<string, AttributeInfo>, prefix: string[], block: Sch
     into.set(name, {
       name,
       segments,
-      path: segments.join('.'),
+      path: dottedPath(segments),
       title: typeof schema.title === 'string' ? schema.title : humanize(name),
       schema,
       required: required.has(name),

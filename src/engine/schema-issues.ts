@@ -7,6 +7,7 @@ import { explainErrors, isPlaceParams } from '../compile/ajv-errors.js';
 import type { SchemaFinding } from '../compile/ajv-errors.js';
 import type { CompiledSpec } from '../compile/compiler.js';
 import { rebaseSchemaPath } from '../compile/split-refs.js';
+import { dottedPath } from '../core/dotted-path.js';
 import type { Issue } from '../core/issue.js';
 import { Remembered } from '../core/remembered.js';
 import { schemaWords, valueKey, withTriggers } from './messages.js';
@@ -71,7 +72,7 @@ function placeOf(compiled: CompiledSpec, e: ErrorObject, item: unknown): Place |
     instancePath: e.instancePath,
     finding,
     hasValue: e.keyword !== 'required',
-    path: f.segments.join('.'),
+    path: dottedPath(f.segments),
     words: new Map<string, Words>(),
   };
 }
@@ -114,7 +115,7 @@ function wordsAt(p: Place, value: unknown): Words {
 /** Any errors: explainErrors' findings, each worded afresh. */
 function explained(compiled: CompiledSpec, errors: readonly ErrorObject[], item: unknown, index: number, sku: string | undefined, productType: string): Issue[] {
   const rebase = (e: ErrorObject): string => rebaseSchemaPath(e, compiled.split);
-  return explainErrors(errors, item, compiled.itemSchema, rebase).map((f) => schemaIssue(f, f.segments.join('.'), withTriggers(schemaWords(f), f), index, sku, productType));
+  return explainErrors(errors, item, compiled.itemSchema, rebase).map((f) => schemaIssue(f, dottedPath(f.segments), withTriggers(schemaWords(f), f), index, sku, productType));
 }
 
 /** The issue, its properties in CONTRACT.md's order (the JSON report writes them so). */

@@ -5,6 +5,7 @@ import type { AttributeIndex } from '../compile/attributes.js';
 import { explainErrors } from '../compile/ajv-errors.js';
 import { Compiler } from '../compile/compiler.js';
 import type { CompiledSpec } from '../compile/compiler.js';
+import { dottedPath } from '../core/dotted-path.js';
 import type { Issue, Severity, Summary } from '../core/issue.js';
 import type { InputItem, SourceLocation } from '../core/record.js';
 import type { FeedRule, RecordRule, Rule, RuleFinding } from '../core/rule.js';
@@ -175,7 +176,7 @@ export class Validator {
       for (const f of explainErrors(spec.validateHeader.errors ?? [], header, schema)) {
         if (versionWrong && f.segments[0] === 'version') continue;
         const words = schemaWords(f);
-        issues.push({ code: f.code, severity: 'error', record: 0, path: [key, ...f.segments].join('.'), field: f.field, message: words.message, ...(words.hint ? { hint: words.hint } : {}) });
+        issues.push({ code: f.code, severity: 'error', record: 0, path: dottedPath([key, ...f.segments]), field: f.field, message: words.message, ...(words.hint ? { hint: words.hint } : {}) });
       }
     }
     return this.#count(issues);

@@ -4,6 +4,7 @@
 import type { AttributeIndex } from '../compile/attributes.js';
 import type { Issue } from '../core/issue.js';
 import type { InputItem, SourceIssue } from '../core/record.js';
+import { dottedPath } from '../core/dotted-path.js';
 import { restoreLeadingZeros } from '../core/gtin.js';
 import { ANY_PRODUCT_TYPE } from '../core/spec-key.js';
 import { nearest } from '../engine/suggest.js';
@@ -162,7 +163,7 @@ export class SheetMapper {
           const r = matcher.resolve(h);
           if (r.kind !== 'attribute') return r;
           const letter = columnLetters(i);
-          const path = [...r.target.attribute.segments, ...r.target.sub].join('.');
+          const path = dottedPath([...r.target.attribute.segments, ...r.target.sub]);
           if (taken.has(path)) return { kind: 'unknown' };
           taken.add(path);
           this.#usedColumns.add(i);
@@ -243,7 +244,7 @@ export class SheetMapper {
         issues.push({
           code: 'source.scientific_notation',
           severity: 'error',
-          path: c.path.join('.'),
+          path: dottedPath(c.path),
           field: String(t.sub.at(-1) ?? t.attribute.name),
           message: `${titleOf(t)} is ${JSON.stringify(cell)}: the spreadsheet stored it as a number in scientific notation, and the digits after the sixth are lost.`,
           hint: `Format column ${c.letter} as Text, type the full value again, and export again.`,
@@ -295,7 +296,7 @@ export class SheetMapper {
     issues.push({
       code: 'source.leading_zeros_restored',
       severity: 'warning',
-      path: [...parentPath, leaf].join('.'),
+      path: dottedPath([...parentPath, leaf]),
       field: leaf,
       message: `${titleOf(id.target)} was stored as the number ${digits}, which drops leading zeros; catalog-gate restored it to ${restored} because its check digit confirms that.`,
       hint: `Format column ${id.column} as Text and enter ${restored}, so the file says what is sent.`,
