@@ -9,11 +9,13 @@ export function renderJson(report: Report): string {
 }
 
 /**
- * renderJson's text in pieces, the issues a few hundred at a time, so a long report is written out without
- * ever being one string; the issues may be any iterable (a spill on disk). The same bytes as renderJson
- * (test/reports/report-chunks.test.ts).
+ * renderJson's text in pieces, the issues a hundred at a time, so a long report is written out without ever being
+ * one string; the issues may be any iterable (a spill on disk). The same bytes as renderJson
+ * (test/reports/report-chunks.test.ts). A hundred issues are ~40 KB of text: each piece, and the flat copy that
+ * writing it makes, stays under V8's 128 KiB for an ordinary object. 500 made each a large object in memory mapped
+ * fresh, and on this VM the page faults of touching it cost more than the copy (BENCHMARKS.md, session 17).
  */
-export function* renderJsonChunks(report: StreamedReport, issuesPerChunk = 500): Generator<string, void, undefined> {
+export function* renderJsonChunks(report: StreamedReport, issuesPerChunk = 100): Generator<string, void, undefined> {
   // The properties JSON.stringify writes: it leaves out undefined, functions and symbols.
   const entries = Object.entries(report).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
   if (entries.length === 0) {
