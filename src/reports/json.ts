@@ -12,8 +12,9 @@ export function renderJson(report: Report): string {
  * renderJson's text in pieces, the issues a hundred at a time, so a long report is written out without ever being
  * one string; the issues may be any iterable (a spill on disk). The same bytes as renderJson
  * (test/reports/report-chunks.test.ts). A hundred issues are ~40 KB of text: each piece, and the flat copy that
- * writing it makes, stays under V8's 128 KiB for an ordinary object. 500 made each a large object in memory mapped
- * fresh, and on this VM the page faults of touching it cost more than the copy (BENCHMARKS.md, session 17).
+ * writing it makes, stays under V8's 128 KiB for an ordinary object. At 500 each was a large object in freshly mapped
+ * memory: on the 50k bench feed the page faults under those copies were 16.5 ms of the main thread, 6.8 ms at 100
+ * (perf, BENCHMARKS.md, session 17).
  */
 export function* renderJsonChunks(report: StreamedReport, issuesPerChunk = 100): Generator<string, void, undefined> {
   // The properties JSON.stringify writes: it leaves out undefined, functions and symbols.

@@ -2,9 +2,9 @@
 // attributes and coerced by the schema, and what spreadsheets do to data (lost leading zeros,
 // scientific notation) is caught here, on the cell where it happened.
 import type { AttributeIndex } from '../compile/attributes.js';
+import { dottedPath } from '../core/dotted-path.js';
 import type { Issue } from '../core/issue.js';
 import type { InputItem, SourceIssue } from '../core/record.js';
-import { dottedPath } from '../core/dotted-path.js';
 import { restoreLeadingZeros } from '../core/gtin.js';
 import { ANY_PRODUCT_TYPE } from '../core/spec-key.js';
 import { nearest } from '../engine/suggest.js';
