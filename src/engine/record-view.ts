@@ -7,6 +7,7 @@ import type { AttributeReader, RecordView } from '../core/rule.js';
 // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call() in the generated readers
 const hasOwn = Object.prototype.hasOwnProperty;
 const OBJECT_PROTOTYPE = Object.prototype;
+const ARRAY_PROTOTYPE = Array.prototype;
 const protoOf = Object.getPrototypeOf;
 
 /**
@@ -22,22 +23,31 @@ const protoOf = Object.getPrototypeOf;
  * array, a class instance, a null-prototype object) takes the test as before, and so does a name Object.prototype
  * has (`constructor`, `__proto__`, …) or gets later. An absent property and one that holds undefined read alike, as
  * before. The test was about 3k of the ~36k instructions a valid record took in later rounds (callgrind, 2026-11-25).
+ *
+ * `plain`: every object the reader meets is plain data, as JSON.parse and this package's sources make it (see
+ * Validator.plainItems). Then nothing asks for the prototype: an object's is Object.prototype (or null), an array's
+ * Array.prototype, so a value can be inherited only under a name one of those two has, which the optimising compiler
+ * settles from their hidden classes whatever the item's shape. The general reader's `Object.getPrototypeOf` is
+ * settled the same way only while a step has met few hidden classes; items of many shapes (a real feed's, or the
+ * valid and invalid items of part a in turn) make it a call into the runtime at every step (~14.5 M of the 258 M
+ * instructions of such a 10,000-item valid round, callgrind, 2026-11-25).
  */
-export function readerAt(segments: readonly string[]): AttributeReader {
+export function readerAt(segments: readonly string[], plain = false): AttributeReader {
   let body = '';
   let at = 'item';
   segments.forEach((segment, i) => {
     const key = JSON.stringify(segment);
     const v = `v${String(i)}`;
+    const inheritable = plain ? `(${key} in OP || ${key} in AP)` : `(protoOf(${at}) !== OP || ${key} in OP)`;
     body += `if (typeof ${at} !== 'object' || ${at} === null) return undefined;\n`;
     body += `const ${v} = ${at}[${key}];\n`;
-    body += `if (${v} === undefined || ((protoOf(${at}) !== OP || ${key} in OP) && !hasOwn.call(${at}, ${key}))) return undefined;\n`;
+    body += `if (${v} === undefined || (${inheritable} && !hasOwn.call(${at}, ${key}))) return undefined;\n`;
     at = v;
   });
   // The code is built from the spec's attribute names, each written as a JSON string literal (see above).
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const make = new Function('hasOwn', 'OP', 'protoOf', `return function read(item) {\n${body}return ${at};\n};`) as (h: typeof hasOwn, op: object, p: typeof protoOf) => AttributeReader;
-  return make(hasOwn, OBJECT_PROTOTYPE, protoOf);
+  const make = new Function('hasOwn', 'OP', 'AP', 'protoOf', `return function read(item) {\n${body}return ${at};\n};`) as (h: typeof hasOwn, op: object, ap: object, p: typeof protoOf) => AttributeReader;
+  return make(hasOwn, OBJECT_PROTOTYPE, ARRAY_PROTOTYPE, protoOf);
 }
 
 /** A product type's attributes with a reader for each, built once per compiled spec. */
@@ -52,8 +62,12 @@ export class AttributeReaders {
    */
   readonly #readers: Record<string, AttributeReader | null | undefined> = Object.create(null) as Record<string, AttributeReader | null | undefined>;
 
-  constructor(attrs: AttributeIndex) {
+  /** Whether its readers are readerAt's `plain` ones: for items of plain data only (see readerAt). */
+  readonly plain: boolean;
+
+  constructor(attrs: AttributeIndex, plain = false) {
     this.attrs = attrs;
+    this.plain = plain;
   }
 
   /** The attribute's reader, or undefined when the spec does not define it. */
@@ -61,23 +75,31 @@ export class AttributeReaders {
     const read = this.#readers[attribute];
     if (read !== undefined) return read ?? undefined;
     const info = this.attrs.byName.get(attribute);
-    const made = info === undefined ? null : readerAt(info.segments);
+    const made = info === undefined ? null : readerAt(info.segments, this.plain);
     this.#readers[attribute] = made;
     return made ?? undefined;
   }
 }
 
-const readersByAttrs = new WeakMap<AttributeIndex, AttributeReaders>();
+/** By compiled spec's attributes: the general readers, and the plain ones. */
+const readersByAttrs = new WeakMap<AttributeIndex, [AttributeReaders | undefined, AttributeReaders | undefined]>();
 
 /**
- * The readers of a compiled spec's attributes, made once per compiled spec rather than once per feed: the service
- * starts a feed per request, and a product type has a couple of hundred attributes.
+ * The readers of a compiled spec's attributes (`plain`: readerAt's readers for plain data), made once per compiled
+ * spec rather than once per feed: the service starts a feed per request, and a product type has a couple of hundred
+ * attributes.
  */
-export function readersFor(attrs: AttributeIndex): AttributeReaders {
-  let readers = readersByAttrs.get(attrs);
+export function readersFor(attrs: AttributeIndex, plain = false): AttributeReaders {
+  let both = readersByAttrs.get(attrs);
+  if (both === undefined) {
+    both = [undefined, undefined];
+    readersByAttrs.set(attrs, both);
+  }
+  const at = plain ? 1 : 0;
+  let readers = both[at];
   if (readers === undefined) {
-    readers = new AttributeReaders(attrs);
-    readersByAttrs.set(attrs, readers);
+    readers = new AttributeReaders(attrs, plain);
+    both[at] = readers;
   }
   return readers;
 }

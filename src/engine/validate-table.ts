@@ -42,6 +42,8 @@ async function prepare(table: TableSource, base: ValidateOptions, options: Table
   }
   const validator = await Validator.create(engine);
   if (table.bytes !== undefined) validator.inputSize(table.bytes);
+  // The mapper makes each item of plain objects and arrays (sheet-items.ts).
+  validator.plainItems();
   const mapper = new SheetMapper(source, validator, { productType: base.productType, columns: options.columns });
   return {
     validator,

@@ -186,6 +186,8 @@ export async function validateFeedSource(
 ): Promise<ValidationReport> {
   const validator = await Validator.create({ ...options, ...(source.header ? { header: source.header } : {}) });
   if (source.bytes !== undefined) validator.inputSize(source.bytes);
+  // A feed source's items are JSON.parse's (json-file.ts).
+  validator.plainItems();
   const report = await validateAll(validator, source.items, { checkHeader: source.hasHeader, ...(onRecord === undefined ? {} : { onRecord }) });
   if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${name} has no items`);
   return report;

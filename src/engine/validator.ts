@@ -8,7 +8,7 @@ import type { CompiledSpec } from '../compile/compiler.js';
 import { dottedPath } from '../core/dotted-path.js';
 import type { Issue, Severity, Summary } from '../core/issue.js';
 import type { InputItem, SourceLocation } from '../core/record.js';
-import type { FeedRule, RecordRule, Rule, RuleFinding } from '../core/rule.js';
+import type { AttributeReader, FeedRule, RecordRule, Rule, RuleFinding } from '../core/rule.js';
 import { ANY_PRODUCT_TYPE } from '../core/spec-key.js';
 import { taggedArray } from '../core/tagged-array.js';
 import { SpecStore } from '../spec/store.js';
@@ -73,6 +73,8 @@ function engineFor(cacheDir: string | undefined): { store: SpecStore; compiler: 
 
 /** An item's Visible block, read as valueAt reads it, by a generated reader (see readerAt): asked for every record. */
 const readVisible = readerAt(['Visible']);
+/** The same for items of plain data (see Validator.plainItems). */
+const readVisiblePlain = readerAt(['Visible'], true);
 
 /** The object's one own enumerable key, or undefined when it has none or several; without listing them all. */
 function onlyKey(o: object): string | undefined {
@@ -98,6 +100,9 @@ export class Validator {
   #feedScope = new SpillingFeedScope();
   /** What the feed rules' stores may hold as values (see inputSize): undefined for the default. */
   #columnBytes: number | undefined;
+  /** Whether every item is plain data (see plainItems): the readers then skip the prototype test. */
+  #plain = false;
+  #readVisible: AttributeReader = readVisible;
   readonly #places = new RecordPlaces();
   /** Paths with a schema issue, per record, so a rule does not report the same root cause again. */
   readonly #schemaPaths = new Map<number, Set<string>>();
@@ -136,6 +141,20 @@ export class Validator {
     this.#columnBytes = columnBytes;
     this.#feedScope.close();
     this.#feedScope = new SpillingFeedScope(undefined, columnBytes);
+  }
+
+  /**
+   * Says every item is plain data, as JSON.parse makes it: objects whose prototype is Object.prototype (or null),
+   * arrays, and primitives, with no class instance, getter or other prototype anywhere in them. The CLI and the
+   * service say so for every feed and sheet they read (this package's sources make nothing else). The attribute
+   * readers then need not ask each object for its prototype (see readerAt), which costs most with items of many
+   * shapes. Items that are not plain data would be read wrongly (an inherited value taken as the item's own), so a
+   * library caller says so only of items it has from JSON.parse or made as plain literals. Product types whose first
+   * record came before this call keep the general readers: call it before the first record.
+   */
+  plainItems(): void {
+    this.#plain = true;
+    this.#readVisible = readVisiblePlain;
   }
 
   get recordCount(): number {
@@ -387,7 +406,7 @@ export class Validator {
   }
 
   #productTypeOf(item: unknown): string | Omit<Issue, 'severity' | 'record'> {
-    const visible = readVisible(item);
+    const visible = this.#readVisible(item);
     if (typeof visible === 'object' && visible !== null && !Array.isArray(visible)) {
       const only = onlyKey(visible);
       if (only !== undefined) return only;
@@ -426,7 +445,7 @@ export class Validator {
 
   /** The compiled spec's rule plans for these options: made once, then shared (specPlans). */
   #planFor(compiled: CompiledSpec): SpecPlan {
-    const key = JSON.stringify(this.options.rules ?? null);
+    const key = `${this.#plain ? 'plain ' : ''}${JSON.stringify(this.options.rules ?? null)}`;
     let byRules = specPlans.get(compiled);
     if (byRules === undefined) specPlans.set(compiled, (byRules = new Map<string, SpecPlan>()));
     let plan = byRules.get(key);
@@ -439,7 +458,7 @@ export class Validator {
 
   #makePlan(compiled: CompiledSpec): SpecPlan {
     const rules = rulesFor(ALL_RULES, compiled.attributes, this.options);
-    const readers = readersFor(compiled.attributes);
+    const readers = readersFor(compiled.attributes, this.#plain);
     return {
       compiled,
       readers,

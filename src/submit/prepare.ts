@@ -84,6 +84,8 @@ export async function prepare(file: string, o: PrepareOptions): Promise<Prepared
     const source = await readFeedFile(file);
     header = source.header;
     validator = await Validator.create({ ...o.engine, ...(header === undefined ? {} : { header }) });
+    // A feed file's items are JSON.parse's (json-file.ts).
+    validator.plainItems();
     report = await collect(counting(validateWith(validator, keeping(source.items, kept), { checkHeader: source.hasHeader }), meta, o.onRecord));
   } else {
     spreadsheet = true;
@@ -99,6 +101,8 @@ export async function prepare(file: string, o: PrepareOptions): Promise<Prepared
       if (found !== undefined && options.feedType === undefined && options.specVersion === undefined) options = { ...options, ...found };
     }
     validator = await Validator.create(options);
+    // The mapper makes each item of plain objects and arrays (sheet-items.ts).
+    validator.plainItems();
     const mapper = new SheetMapper(table, validator, { productType: options.productType, columns: o.columns });
     report = await collect(counting(validateWith(validator, keeping(mapper.items(), kept), { checkHeader: false, feedIssues: () => mapper.feedIssues() }), meta, o.onRecord));
   }

@@ -3,7 +3,7 @@
 // Object.prototype polluted after the reader was made (its fast path reads the property before testing it is own).
 import { afterEach, describe, expect, it } from 'vitest';
 import { indexAttributes, valueAt } from '../../src/compile/attributes.js';
-import { AttributeReaders, readerAt } from '../../src/engine/record-view.js';
+import { AttributeReaders, readerAt, readersFor } from '../../src/engine/record-view.js';
 import type { SchemaObject } from '../../src/spec/schema-walk.js';
 
 const NAMES = ['a', 'b', 'sku', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'length', '0', 'polluted'];
@@ -119,5 +119,87 @@ describe('AttributeReaders.readerOf', () => {
       expect(readers.readerOf('constructor')?.(JSON.parse('{"Orderable": {"constructor": "c"}}'))).toBe('c');
       expect(readers.readerOf('__proto__')?.(JSON.parse('{"Orderable": {"__proto__": "p"}}'))).toBe('p');
     }
+  });
+});
+
+describe('readerAt for plain data (Validator.plainItems)', () => {
+  afterEach(() => {
+    delete (Object.prototype as Record<string, unknown>).polluted;
+    delete (Object.prototype as Record<string, unknown>).sku;
+    delete (Array.prototype as unknown as Record<string, unknown>).a;
+  });
+
+  /** As the sheet mapper makes an own "__proto__" (sheet-items.ts define()). */
+  function ownProto(value: unknown): object {
+    const o = {};
+    Object.defineProperty(o, '__proto__', { value, writable: true, enumerable: true, configurable: true });
+    return o;
+  }
+
+  /** What JSON.parse and this package's sources make: plain objects, arrays, null-prototype objects, primitives. */
+  function plainCorpus(): unknown[] {
+    const leaves: unknown[] = [undefined, null, 0, 1, '', 'x', false, true, [], {}, ['a', 'b']];
+    const objects: unknown[] = [
+      JSON.parse('{"a": {"b": "ab"}, "sku": "S-1", "constructor": "c", "toString": {"a": 1}}'),
+      JSON.parse('{"__proto__": {"a": "own proto"}, "b": {"__proto__": "x"}}'),
+      JSON.parse('{"a": null, "b": {"a": [1, 2]}, "hasOwnProperty": "h", "valueOf": {"b": 0}, "length": 3, "0": {"a": 0}}'),
+      JSON.parse('[{"a": "in array"}, ["x"], {"b": {"a": "deep"}}]'),
+      { a: undefined, b: { a: undefined } },
+      { a: ownProto({ b: 'under own __proto__' }), __x: 1 },
+      ownProto('own __proto__ text'),
+      nullProto({ a: nullProto({ b: 'null proto' }), constructor: 'c', sku: ['s'] }),
+      'text',
+      5,
+    ];
+    const nested = objects.map((o) => ({ a: o, b: { a: o, sku: o }, sku: o, constructor: o, 0: o, __proto__x: [o] }));
+    return [...leaves, ...objects, ...nested, nested];
+  }
+
+  function expectPlainSameAsValueAt(): number {
+    let compared = 0;
+    const readers = paths().map((p) => [p, readerAt(p, true)] as const);
+    for (const item of plainCorpus()) {
+      for (const [p, read] of readers) {
+        expect(read(item), `${p.join('.')} of ${JSON.stringify(item) ?? String(item)}`).toBe(valueAt(item, p));
+        expect(read(item)).toBe(valueAt(item, p));
+        compared++;
+      }
+    }
+    return compared;
+  }
+
+  it('reads as valueAt on every kind of plain value, with names Object.prototype and Array.prototype have', () => {
+    expect(expectPlainSameAsValueAt()).toBeGreaterThan(4000);
+  });
+
+  it('does not read an inherited value when Object.prototype or Array.prototype is polluted after the reader was made', () => {
+    const readSku = readerAt(['a', 'sku'], true);
+    const readArrayA = readerAt(['b', 'a'], true);
+    const item = JSON.parse('{"a": {"b": 1}, "b": [1, 2]}') as unknown;
+    for (let i = 0; i < 5000; i++) {
+      expect(readSku(item)).toBeUndefined();
+      expect(readArrayA(item)).toBeUndefined();
+    }
+    Object.defineProperty(Object.prototype, 'sku', { value: 'polluted sku', configurable: true, writable: true, enumerable: false });
+    Object.defineProperty(Object.prototype, 'polluted', { value: { sku: 'deep' }, configurable: true, writable: true, enumerable: false });
+    Object.defineProperty(Array.prototype, 'a', { value: 'polluted array', configurable: true, writable: true, enumerable: false });
+    expect((item as { b: { a?: unknown } }).b.a).toBe('polluted array');
+    expect(readSku(item)).toBeUndefined();
+    expect(readArrayA(item)).toBeUndefined();
+    expect(readerAt(['polluted'], true)(item)).toBeUndefined();
+    expect(readSku(JSON.parse('{"a": {"sku": "own"}}'))).toBe('own');
+    expect(expectPlainSameAsValueAt()).toBeGreaterThan(4000);
+  });
+
+  it('gives AttributeReaders of their own, shared per compiled spec as the general ones are', () => {
+    const attrs = indexAttributes({ type: 'object', properties: { Orderable: { type: 'object', properties: { sku: { type: 'string' } } } } });
+    const general = readersFor(attrs);
+    const plain = readersFor(attrs, true);
+    expect(plain).not.toBe(general);
+    expect(readersFor(attrs, true)).toBe(plain);
+    expect(readersFor(attrs)).toBe(general);
+    expect([general.plain, plain.plain]).toEqual([false, true]);
+    expect(plain.readerOf('sku')?.(JSON.parse('{"Orderable": {"sku": "S-1"}}'))).toBe('S-1');
+    expect(plain.readerOf('sku')).not.toBe(general.readerOf('sku'));
   });
 });
