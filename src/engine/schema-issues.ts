@@ -3,7 +3,7 @@
 // issue's fixed parts and its words per value seen: a record that repeats known mistakes costs a lookup per error, not
 // the rebasing, folding, finding and wording that explainErrors and messages.ts do for the first one.
 import type { ErrorObject } from 'ajv';
-import { explainErrors, isPlaceParams } from '../compile/ajv-errors.js';
+import { explainErrors, findingWithValue, isPlaceParams } from '../compile/ajv-errors.js';
 import type { SchemaFinding } from '../compile/ajv-errors.js';
 import type { CompiledSpec } from '../compile/compiler.js';
 import { rebaseSchemaPath } from '../compile/split-refs.js';
@@ -102,7 +102,7 @@ function wordsAt(p: Place, value: unknown): Words {
   const key = valueKey(value);
   let words = key === undefined ? undefined : p.words.get(key);
   if (words === undefined) {
-    const finding = p.hasValue ? { ...p.finding, value } : p.finding;
+    const finding = p.hasValue ? findingWithValue(p.finding, value) : p.finding;
     words = withTriggers(schemaWords(finding), finding);
     if (key !== undefined) {
       if (p.words.size >= WORDS_PER_PLACE) p.words.clear();
