@@ -6,12 +6,12 @@ import type { CodeKeywordDefinition } from 'ajv';
 import { _, str } from 'ajv';
 import formatsModule from 'ajv-formats';
 import { useFunc } from 'ajv/dist/compile/util.js';
-import ucs2lengthModule from 'ajv/dist/runtime/ucs2length.js';
 import { AJV_OPTIONS, VALID_ONLY_OPTIONS } from './ajv-options.js';
 import { fastAdditionalProperties } from './fast-additional.js';
 import { fastRef } from './fast-ref.js';
 import { uri } from './formats.js';
 import { terseFailures } from './terse-failures.js';
+import { ucs2length } from './ucs2length.js';
 
 export { AJV_OPTIONS, COMPILER_REVISION } from './ajv-options.js';
 
@@ -19,10 +19,6 @@ const Ajv = AjvModule.default;
 const addFormats = formatsModule.default;
 export type AjvInstance = InstanceType<typeof Ajv>;
 
-// Node hands a CommonJS module's exports object to a default import; vitest hands its `default` export.
-type Ucs2Length = ((s: string) => number) & { code: string };
-const ucs2lengthExport = ucs2lengthModule as unknown as { default: Ucs2Length } | Ucs2Length;
-const ucs2length = typeof ucs2lengthExport === 'function' ? ucs2lengthExport : ucs2lengthExport.default;
 
 /**
  * multipleOf with a tolerance relative to the quotient: 19.99 / 0.01 is 1998.9999999999998 in binary

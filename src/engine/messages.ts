@@ -2,6 +2,7 @@
 // title, the value seen, what is expected) and a hint (the fix), computed where one can be.
 import { isPlaceParams } from '../compile/ajv-errors.js';
 import type { SchemaFinding, Trigger } from '../compile/ajv-errors.js';
+import { ucs2length } from '../compile/ucs2length.js';
 import { nearestIn } from './suggest.js';
 import { Remembered } from '../core/remembered.js';
 
@@ -28,11 +29,18 @@ const TYPE_NAMES: Readonly<Record<string, string>> = {
   null: 'empty',
 };
 
+/** How much of a long text is written out before it is cut (see show). */
+const SHOWN_CHARACTERS = 80;
+
 /** A value as a person reads it in a message: strings quoted, long ones cut. */
 export function show(value: unknown): string {
   if (value === undefined) return 'empty';
-  let s = JSON.stringify(value) ?? typeof value;
-  if (s.length > 80) s = `${s.slice(0, 77)}…${s.startsWith('"') ? '"' : ''}`;
+  // A long text is written out only as far as it is shown: its first SHOWN_CHARACTERS characters give at least that
+  // many characters of JSON, the same ones the whole text's JSON starts with (a description of some thousand
+  // characters was written out whole for every message about it, and then cut).
+  const shown = typeof value === 'string' && value.length > SHOWN_CHARACTERS + 2 ? value.slice(0, SHOWN_CHARACTERS + 2) : value;
+  let s = JSON.stringify(shown) ?? typeof value;
+  if (s.length > SHOWN_CHARACTERS) s = `${s.slice(0, SHOWN_CHARACTERS - 3)}…${s.startsWith('"') ? '"' : ''}`;
   return s;
 }
 
@@ -131,7 +139,8 @@ function wordsFor(f: SchemaFinding): Words {
       return words;
     }
     case 'schema.too_long': {
-      const len = typeof f.value === 'string' ? [...f.value].length : undefined;
+      // Counted as the check counts (a surrogate pair is one character), without an array of every character.
+      const len = typeof f.value === 'string' ? ucs2length(f.value) : undefined;
       return { message: `${name} has ${len ?? 'too many'} characters; at most ${String(p.limit)} are allowed.`, hint: `Shorten it by ${len === undefined ? 'some' : len - Number(p.limit)} characters.` };
     }
     case 'schema.too_short':
