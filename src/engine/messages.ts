@@ -70,11 +70,17 @@ function decimalsOf(step: number): number | undefined {
 /** Words per remembered finding (by its shared params, see isPlaceParams) and value seen, at most 256 values a place. */
 const wordsAt = new Remembered<object, string, Words>(256);
 
-/** A key for a value that is text, a number, true/false or null: the only values whose words are remembered. */
+/**
+ * Texts longer than this get no key: a long text (a description too long for its attribute) is seldom given twice, and
+ * keying it cost a copy and a hash of all of it (the key is a new string) for words that are cheap to make again.
+ */
+const MAX_KEYED_TEXT = 200;
+
+/** A key for a value that is text (up to MAX_KEYED_TEXT), a number, true/false or null: the only values whose words are remembered. */
 export function valueKey(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
-      return `s${value}`;
+      return value.length <= MAX_KEYED_TEXT ? `s${value}` : undefined;
     case 'number':
       return `n${String(value)}`;
     case 'boolean':
