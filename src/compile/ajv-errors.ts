@@ -113,7 +113,6 @@ function placeOf(e: ErrorObject): string | undefined {
   return JSON.stringify([e.keyword, e.instancePath, e.schemaPath, missing]);
 }
 
-/** toFinding, worked out once per place and then copied with the value seen. */
 /**
  * The finding with the value seen, as a new object of the same fields. Not `{ ...f, value }`: in Node 20's V8 the copy
  * a spread makes, given a property its source lacks, gets a hidden class of its own, so every finding worded after it
@@ -124,6 +123,7 @@ export function findingWithValue(f: SchemaFinding, value: unknown): SchemaFindin
   return { code: f.code, segments: f.segments, field: f.field, title: f.title, positions: f.positions, params: f.params, value };
 }
 
+/** toFinding, worked out once per place and then copied with the value seen. */
 function findingAt(e: ErrorObject, item: unknown, itemSchema: SchemaObject): SchemaFinding {
   const place = placeOf(e);
   if (place === undefined) return toFinding(e, item, itemSchema);

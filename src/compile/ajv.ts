@@ -19,7 +19,6 @@ const Ajv = AjvModule.default;
 const addFormats = formatsModule.default;
 export type AjvInstance = InstanceType<typeof Ajv>;
 
-
 /**
  * multipleOf with a tolerance relative to the quotient: 19.99 / 0.01 is 1998.9999999999998 in binary
  * floating point. Dividing two doubles errs by at most a few ulps of the quotient, so 4 ulps (8.9e-16

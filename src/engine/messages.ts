@@ -35,9 +35,9 @@ const SHOWN_CHARACTERS = 80;
 /** A value as a person reads it in a message: strings quoted, long ones cut. */
 export function show(value: unknown): string {
   if (value === undefined) return 'empty';
-  // A long text is written out only as far as it is shown: its first SHOWN_CHARACTERS characters give at least that
-  // many characters of JSON, the same ones the whole text's JSON starts with (a description of some thousand
-  // characters was written out whole for every message about it, and then cut).
+  // A long text is written out only as far as it is shown: the JSON of its first SHOWN_CHARACTERS + 2 characters is
+  // longer than SHOWN_CHARACTERS and starts as the whole text's JSON does, so the cut below gives the same (a
+  // description of some thousand characters was written out whole for every message about it, and then cut).
   const shown = typeof value === 'string' && value.length > SHOWN_CHARACTERS + 2 ? value.slice(0, SHOWN_CHARACTERS + 2) : value;
   let s = JSON.stringify(shown) ?? typeof value;
   if (s.length > SHOWN_CHARACTERS) s = `${s.slice(0, SHOWN_CHARACTERS - 3)}…${s.startsWith('"') ? '"' : ''}`;
