@@ -8,7 +8,7 @@ import type { CompiledSpec } from '../compile/compiler.js';
 import { dottedPath } from '../core/dotted-path.js';
 import type { Issue, Severity, Summary } from '../core/issue.js';
 import type { InputItem, SourceLocation } from '../core/record.js';
-import type { AttributeReader, FeedRule, RecordRule, Rule, RuleFinding } from '../core/rule.js';
+import type { FeedRule, RecordRule, Rule, RuleFinding } from '../core/rule.js';
 import { ANY_PRODUCT_TYPE } from '../core/spec-key.js';
 import { taggedArray } from '../core/tagged-array.js';
 import { SpecStore } from '../spec/store.js';
@@ -114,7 +114,6 @@ export class Validator {
   #columnBytes: number | undefined;
   /** Whether every item is plain data (see plainItems): the readers then skip the prototype test. */
   #plain = false;
-  #readVisible: AttributeReader = readVisible;
   readonly #places = new RecordPlaces();
   /** Paths with a schema issue, per record, so a rule does not report the same root cause again. */
   readonly #schemaPaths = new Map<number, Set<string>>();
@@ -166,7 +165,6 @@ export class Validator {
    */
   plainItems(): void {
     this.#plain = true;
-    this.#readVisible = readVisiblePlain;
   }
 
   get recordCount(): number {
@@ -422,7 +420,7 @@ export class Validator {
   }
 
   #productTypeOf(item: unknown): string | Omit<Issue, 'severity' | 'record'> {
-    const visible = this.#readVisible(item);
+    const visible = (this.#plain ? readVisiblePlain : readVisible)(item);
     if (typeof visible === 'object' && visible !== null && !Array.isArray(visible)) {
       const only = onlyKey(visible);
       if (only !== undefined) return only;
