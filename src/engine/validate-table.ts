@@ -20,17 +20,29 @@ export interface TableValidationOptions {
 
 /** `name` is how messages call the input (the file the user gave). */
 export async function validateTable(name: string, table: TableSource, base: ValidateOptions, options: TableValidationOptions = {}): Promise<ValidationReport> {
-  const run = await prepare(table, base, options);
+  const run = await prepareSheet(table, base, options);
   return checked(name, await validateAll(run.validator, run.mapper.items(), run.options));
 }
 
 /** validateTable, its issues put in `spill` as they come (see validateAllSpilled). */
 export async function validateTableSpilled(name: string, table: TableSource, base: ValidateOptions, spill: IssueSpill, options: TableValidationOptions = {}): Promise<SpilledReport> {
-  const run = await prepare(table, base, options);
+  const run = await prepareSheet(table, base, options);
   return checked(name, await validateAllSpilled(spill, run.validator, run.mapper.items(), run.options));
 }
 
-async function prepare(table: TableSource, base: ValidateOptions, options: TableValidationOptions): Promise<{ validator: Validator; mapper: SheetMapper; options: ValidateAllOptions }> {
+/** A sheet made ready for the engine: its Validator, the mapper making its rows items, and validateAll's options. */
+export interface SheetRun {
+  validator: Validator;
+  mapper: SheetMapper;
+  options: ValidateAllOptions;
+}
+
+/**
+ * Sets a sheet up for validation: with no feed type or version given, its product types may settle the spec; then the
+ * Validator and the mapper that makes each row an item. validateTable runs it to the end; `submit` (src/submit/prepare.ts)
+ * keeps each item's text as it passes.
+ */
+export async function prepareSheet(table: TableSource, base: ValidateOptions, options: TableValidationOptions = {}): Promise<SheetRun> {
   let source = table;
   let engine = base;
   if (base.feedType === undefined || base.specVersion === undefined) {

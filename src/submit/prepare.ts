@@ -90,21 +90,10 @@ export async function prepare(file: string, o: PrepareOptions): Promise<Prepared
   } else {
     spreadsheet = true;
     const { openTable } = await import('../sources/open-table.js');
-    const { peekProductTypes, specForProductTypes } = await import('../sources/infer-spec.js');
-    const { SheetMapper } = await import('../sources/sheet-items.js');
-    let table = await openTable(file, o.sheet === undefined ? {} : { sheet: o.sheet });
-    let options = o.engine;
-    if (options.feedType === undefined || options.specVersion === undefined) {
-      const peeked = await peekProductTypes(table);
-      table = peeked.source;
-      const found = await specForProductTypes(new SpecStore(options.cacheDir), peeked.productTypes);
-      if (found !== undefined && options.feedType === undefined && options.specVersion === undefined) options = { ...options, ...found };
-    }
-    validator = await Validator.create(options);
-    // The mapper makes each item of plain objects and arrays (sheet-items.ts).
-    validator.plainItems();
-    const mapper = new SheetMapper(table, validator, { productType: options.productType, columns: o.columns });
-    report = await collect(counting(validateWith(validator, keeping(mapper.items(), kept), { checkHeader: false, feedIssues: () => mapper.feedIssues() }), meta, o.onRecord));
+    const { prepareSheet } = await import('../engine/validate-table.js');
+    const run = await prepareSheet(await openTable(file, o.sheet === undefined ? {} : { sheet: o.sheet }), o.engine, { columns: o.columns });
+    validator = run.validator;
+    report = await collect(counting(validateWith(validator, keeping(run.mapper.items(), kept), run.options), meta, o.onRecord));
   }
   if (report.summary.records === 0) throw new InputError('INPUT_INVALID', `${file} has no items to submit`);
   header ??= await defaultHeader(validator, o.engine);
