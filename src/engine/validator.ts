@@ -115,8 +115,8 @@ export class Validator {
   /** Whether every item is plain data (see plainItems): the readers then skip the prototype test. */
   #plain = false;
   readonly #places = new RecordPlaces();
-  /** Paths with a schema issue, per record, so a rule does not report the same root cause again. */
-  readonly #schemaPaths = new Map<number, Set<string>>();
+  /** Paths with a schema issue, per record, so a rule does not report the same root cause again (a list: a record has few). */
+  readonly #schemaPaths = new Map<number, string[]>();
   readonly #invalid = new Set<number>();
   /** The product type of the last record whose plan was ready, and that plan (see recordNow). */
   #lastType: string | undefined;
@@ -283,26 +283,26 @@ export class Validator {
     let meta: RecordMeta | undefined;
 
     const issues: Issue[] = [];
-    // Only records with a source or schema issue get a set: most records have neither.
-    let paths: Set<string> | undefined;
+    // Only records with a source or schema issue get a list: most records have neither.
+    let paths: string[] | undefined;
     if (input.issues !== undefined && input.issues.length > 0) {
-      paths = new Set<string>();
+      paths = [];
       for (const s of this.#fromSource(input, index, sku, productType)) {
         // The source's finding on a cell is the root cause: rules stay quiet about the same path.
-        paths.add(s.path);
+        paths.push(s.path);
         issues.push(s);
       }
     }
     // The valid-only check first: the validator with errors runs only for the items it rejects.
     if (!compiled.isValidItem(item) && !compiled.validateItem(item)) {
-      paths ??= new Set<string>();
+      paths ??= [];
       for (const issue of schemaIssues(compiled, item, index, sku, productType)) {
         this.#locate(issue, location);
-        paths.add(issue.path);
+        paths.push(issue.path);
         issues.push(issue);
       }
     }
-    if (paths !== undefined && paths.size > 0) this.#schemaPaths.set(index, paths);
+    if (paths !== undefined && paths.length > 0) this.#schemaPaths.set(index, paths);
     const view = recordView(index, item, productType, per.readers, sku);
     const { screens, plans } = per.recordRules;
     let passed = 0;
@@ -494,7 +494,7 @@ export class Validator {
     const base = info?.path ?? f.attribute;
     const path = f.subPath === undefined ? base : `${base}.${f.subPath}`;
     const schemaPaths = this.#schemaPaths.get(index);
-    if (schemaPaths !== undefined && (schemaPaths.has(path) || schemaPaths.has(base))) return undefined;
+    if (schemaPaths !== undefined && (schemaPaths.includes(path) || schemaPaths.includes(base))) return undefined;
     const titleOf = (a: string): string => meta.attrs.byName.get(a)?.title ?? a;
     const placeOf = (n: number): string => {
       const row = meta.location?.row === undefined ? undefined : this.#places.get(n)?.location?.row;
