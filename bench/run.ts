@@ -1,8 +1,12 @@
 // Benchmark entry (`npm run bench`, `node dist/bench/run.js [--quick] [--only a,b,c,d]`): catalog-gate against
 // a hand-written raw-Ajv baseline on the same generated data, in one run, printed as tables of figures.
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
 import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { BUNDLED_CACHE_DIR, SpecStore } from '../src/index.js';
 import { breakdown } from './breakdown.js';
@@ -26,8 +30,8 @@ interface Config {
   records: number;
   warmupRounds: number;
   timedRounds: number;
-  /** Part a: pairs of processes, one per side, each running the rounds alone. */
-  sidePairs: number;
+  /** Part a: timed rounds with each side alone in a process of its own, the two processes' rounds interleaved. */
+  aloneRounds: number;
   /** Part b: fresh-process repetitions per product type. */
   startupReps: number;
   /** Part c: records in the JSONL feed, and timed runs per side. */
@@ -41,14 +45,18 @@ function config(argv: readonly string[]): Config {
   const only = onlyAt >= 0 ? argv[onlyAt + 1] : argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const parts = new Set((only ?? 'a,b,c,d').split(',').map((p) => p.trim()));
   return quick
-    ? { quick, parts, records: 400, warmupRounds: 1, timedRounds: 5, sidePairs: 1, startupReps: 1, feedRecords: 2000, feedRuns: 1 }
-    : { quick, parts, records: 10000, warmupRounds: 3, timedRounds: 7, sidePairs: 3, startupReps: 5, feedRecords: 50000, feedRuns: 5 };
+    ? { quick, parts, records: 400, warmupRounds: 1, timedRounds: 5, aloneRounds: 5, startupReps: 1, feedRecords: 2000, feedRuns: 1 }
+    : { quick, parts, records: 10000, warmupRounds: 3, timedRounds: 7, aloneRounds: 21, startupReps: 5, feedRecords: 50000, feedRuns: 5 };
 }
 
 // ---- helpers ----
 
 function ratio(a: number, b: number): string {
-  return `${(a / b).toFixed(2)}×`;
+  return times(a / b);
+}
+
+function times(r: number): string {
+  return `${r.toFixed(2)}×`;
 }
 
 // ---- a. records/s ----
@@ -60,6 +68,9 @@ interface SetFigures {
   rawPerSec: number;
   cgPerCpuSec: number;
   rawPerCpuSec: number;
+  /** catalog-gate's rate over raw Ajv's: the median of the rounds' pairs (see figures). */
+  ratio: number;
+  cpuRatio: number;
 }
 
 interface ThroughputFigures {
@@ -67,13 +78,67 @@ interface ThroughputFigures {
   rounds: number;
   /** The two sides' rounds alternating in this process. */
   sets: Record<SetName, SetFigures>;
-  /** Each side alone in processes of its own, `pairs` of them alternating (catalog-gate's, then raw's). */
-  alone: { pairs: number; sets: Record<SetName, SetFigures> };
+  /** Each side alone in a process of its own, the two processes' rounds interleaved, both held to `cpu` (see sideCpu). */
+  alone: { rounds: number; cpu: string | undefined; sets: Record<SetName, SetFigures> };
 }
 
+/**
+ * Each side's median rate, and the ratio as the median of the rounds' own ratios (catalog-gate's round i against raw
+ * Ajv's round i, run right before or after it): a change of the host's speed between rounds, which moves both sides'
+ * rates by up to 1.7x here (BENCHMARKS.md, session 19), then moves no ratio, where the ratio of the two medians can
+ * pair one side's fast rounds with the other's slow ones.
+ */
 function figures(records: number, cg: RoundResult[], raw: RoundResult[]): SetFigures {
   const perSec = (rounds: RoundResult[], key: 'ms' | 'cpuMs'): number => records / (median(rounds.map((x) => x[key])) / 1000);
-  return { cg, raw, cgPerSec: perSec(cg, 'ms'), rawPerSec: perSec(raw, 'ms'), cgPerCpuSec: perSec(cg, 'cpuMs'), rawPerCpuSec: perSec(raw, 'cpuMs') };
+  const pairs = (key: 'ms' | 'cpuMs'): number => median(cg.map((c, i) => (raw[i] as RoundResult)[key] / c[key]));
+  return { cg, raw, cgPerSec: perSec(cg, 'ms'), rawPerSec: perSec(raw, 'ms'), cgPerCpuSec: perSec(cg, 'cpuMs'), rawPerCpuSec: perSec(raw, 'cpuMs'), ratio: pairs('ms'), cpuRatio: pairs('cpuMs') };
+}
+
+/**
+ * The CPU both side processes are held to (`taskset`), so that each pair of rounds runs on the same one: on this
+ * host the two vCPUs' speeds change independently, by up to 1.7x, and a process left free keeps to one of them for
+ * seconds, so two processes can each sit on a different one (BENCHMARKS.md, session 19). CATALOG_GATE_BENCH_CPU
+ * chooses it (default 0; "none" leaves the processes free); undefined without `taskset`.
+ */
+function sideCpu(): string | undefined {
+  const cpu = process.env.CATALOG_GATE_BENCH_CPU ?? '0';
+  if (cpu === 'none') return undefined;
+  return spawnSync('taskset', ['-V'], { stdio: 'ignore' }).error === undefined ? cpu : undefined;
+}
+
+/** A side of part a in a process of its own, running one round whenever asked (throughput-side.ts --serve). */
+class SideProcess {
+  readonly #child: ChildProcessByStdio<Writable, Readable, null>;
+  readonly #lines: AsyncIterator<string>;
+
+  private constructor(child: ChildProcessByStdio<Writable, Readable, null>) {
+    this.#child = child;
+    this.#lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  }
+
+  static async start(side: 'catalog-gate' | 'raw', specFile: string, records: number): Promise<SideProcess> {
+    const args = [join(HERE, 'throughput-side.js'), side, specFile, String(records), '--serve'];
+    const cpu = sideCpu();
+    const child = cpu === undefined ? spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] }) : spawn('taskset', ['-c', cpu, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const p = new SideProcess(child);
+    if ((await p.#line()) !== 'ready') throw new Error(`${side}: the side process did not start`);
+    return p;
+  }
+
+  async round(set: SetName): Promise<RoundResult> {
+    this.#child.stdin.write(`${set}\n`);
+    return JSON.parse(await this.#line()) as RoundResult;
+  }
+
+  close(): void {
+    this.#child.stdin.end();
+  }
+
+  async #line(): Promise<string> {
+    const next = await this.#lines.next();
+    if (next.done === true) throw new Error('a side process of part a ended early');
+    return next.value;
+  }
 }
 
 async function partA(cfg: Config, specFile: string): Promise<ThroughputFigures> {
@@ -94,41 +159,49 @@ async function partA(cfg: Config, specFile: string): Promise<ThroughputFigures> 
     }
     process.stderr.write(`  a: round ${String(round + 1)}/${String(cfg.warmupRounds + cfg.timedRounds)}${timed ? '' : ' (warm-up)'}\n`);
   }
-  // The same rounds, each side alone in a process of its own, the two alternating.
+  // The same rounds, each side alone in a process of its own, the two processes taking turns round by round (who goes
+  // first alternating), so each pair of rounds meets the same phase of the host.
   const alone: Record<SetName, { cg: RoundResult[]; raw: RoundResult[] }> = { valid: { cg: [], raw: [] }, invalid: { cg: [], raw: [] } };
-  const side = async (name: 'catalog-gate' | 'raw'): Promise<Record<SetName, RoundResult[]>> => {
-    const r = await timedNode([join(HERE, 'throughput-side.js'), name, specFile, String(cfg.records), String(cfg.warmupRounds), String(cfg.timedRounds)]);
-    return JSON.parse(r.stdout) as Record<SetName, RoundResult[]>;
-  };
-  for (let pair = 0; pair < cfg.sidePairs; pair++) {
-    const cg = await side('catalog-gate');
-    const raw = await side('raw');
-    for (const name of SET_NAMES) {
-      alone[name].cg.push(...cg[name]);
-      alone[name].raw.push(...raw[name]);
+  const cgSide = await SideProcess.start('catalog-gate', specFile, cfg.records);
+  const rawSide = await SideProcess.start('raw', specFile, cfg.records);
+  try {
+    for (let round = 0; round < cfg.warmupRounds + cfg.aloneRounds; round++) {
+      const timed = round >= cfg.warmupRounds;
+      for (const name of SET_NAMES) {
+        const cgFirst = round % 2 === 0;
+        const first = await (cgFirst ? cgSide : rawSide).round(name);
+        const second = await (cgFirst ? rawSide : cgSide).round(name);
+        if (timed) {
+          alone[name].cg.push(cgFirst ? first : second);
+          alone[name].raw.push(cgFirst ? second : first);
+        }
+      }
+      if (round % 5 === 4 || round === cfg.warmupRounds + cfg.aloneRounds - 1) process.stderr.write(`  a: each side alone, round ${String(round + 1)}/${String(cfg.warmupRounds + cfg.aloneRounds)}\n`);
     }
-    process.stderr.write(`  a: each side alone, pair ${String(pair + 1)}/${String(cfg.sidePairs)}\n`);
+  } finally {
+    cgSide.close();
+    rawSide.close();
   }
   const all = (from: typeof rounds): Record<SetName, SetFigures> => ({
     valid: figures(cfg.records, from.valid.cg, from.valid.raw),
     invalid: figures(cfg.records, from.invalid.cg, from.invalid.raw),
   });
-  return { records: cfg.records, rounds: cfg.timedRounds, sets: all(rounds), alone: { pairs: cfg.sidePairs, sets: all(alone) } };
+  return { records: cfg.records, rounds: cfg.timedRounds, sets: all(rounds), alone: { rounds: cfg.aloneRounds, cpu: sideCpu(), sets: all(alone) } };
 }
 
 function throughputTable(sets: Record<SetName, SetFigures>): string {
   const rows = SET_NAMES.map((name) => {
     const r = sets[name];
-    return [name, fmt(r.cgPerSec), fmt(r.rawPerSec), ratio(r.cgPerSec, r.rawPerSec), fmt(r.cgPerCpuSec), fmt(r.rawPerCpuSec), ratio(r.cgPerCpuSec, r.rawPerCpuSec)];
+    return [name, fmt(r.cgPerSec), fmt(r.rawPerSec), times(r.ratio), fmt(r.cgPerCpuSec), fmt(r.rawPerCpuSec), times(r.cpuRatio)];
   });
   return table(['items', 'catalog-gate rec/s', 'raw Ajv rec/s', 'catalog-gate / raw', 'cg rec/CPU-s', 'raw rec/CPU-s', 'cg / raw by CPU'], rows);
 }
 
 function printA(a: ThroughputFigures): void {
   console.log(`\n## a. Records/s, in-process (${fmt(a.records)} items per set, median of ${String(a.rounds)} timed rounds)\n`);
-  console.log('The two sides alternating round by round in one process:\n');
+  console.log("The two sides alternating round by round in one process (each side's median rate; the ratio is the median of the rounds' pairs):\n");
   console.log(throughputTable(a.sets));
-  console.log(`\nEach side alone in a process of its own (${String(a.alone.pairs)} alternating pairs of processes, median of all their timed rounds):\n`);
+  console.log(`\nEach side alone in a process of its own, the two processes taking turns round by round${a.alone.cpu === undefined ? '' : `, both held to CPU ${a.alone.cpu}`} (${String(a.alone.rounds)} timed rounds; each side's median rate, and the median of the ${String(a.alone.rounds)} pairs' ratios):\n`);
   console.log(throughputTable(a.alone.sets));
   console.log('\nWhat each side found (last timed round):');
   for (const name of SET_NAMES) {
