@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { ALL_RULES, PACKS } from '../src/index.js';
 import type { ValidateOptions } from '../src/index.js';
-import { validItems } from './data.js';
+import { asParsed, validItems } from './data.js';
 import type { JsonObject } from './data.js';
 import { median } from './harness.js';
 import { cpuMs, validateFeed } from './throughput.js';
@@ -63,7 +63,7 @@ export async function breakdown(items: readonly JsonObject[], by: 'packs' | 'rul
 
 async function main(argv: readonly string[]): Promise<void> {
   const by = argv[0] === 'rules' ? 'rules' : 'packs';
-  const items = validItems(Number(argv[1] ?? 10000), 11);
+  const items = asParsed(validItems(Number(argv[1] ?? 10000), 11));
   for (const row of await breakdown(items, by, 2, 5)) {
     console.log(`${row.config.padEnd(56)} ${row.recordsPerSec.toFixed(0).padStart(8)} rec/s  ${row.extraUsPerRecord >= 0 ? '+' : ''}${row.extraUsPerRecord.toFixed(1)} µs/record  ${row.cpuUsPerRecord.toFixed(2)} CPU µs/record`);
   }

@@ -7,12 +7,13 @@
 // Each round calls process.cpuUsage() first (so does the end): under valgrind, `--dump-before='node::CPUUsage*'` makes
 // callgrind write one file a round, so a round's instructions are counted alone (see BENCHMARKS.md, session 14).
 import { PACKS } from '../src/index.js';
-import { invalidItems, validItems } from './data.js';
-import { validateFeed } from './throughput.js';
+import { itemSets, validateFeed } from './throughput.js';
 
 const [kind = 'valid', n = '10000', rounds = '10', packs] = process.argv.slice(2);
-const valid = kind === 'invalid' ? [] : validItems(Number(n), 11);
-const invalid = kind === 'valid' ? [] : invalidItems(Number(n), 12).map((x) => x.item);
+// Part a's items (itemSets: as a feed file gives them).
+const both = itemSets(Number(n));
+const valid = kind === 'invalid' ? [] : both.valid;
+const invalid = kind === 'valid' ? [] : both.invalid;
 const sets = kind === 'alternate' ? [valid, invalid] : kind === 'invalid' ? [invalid] : [valid];
 const on = packs === undefined || packs === 'all' ? undefined : new Set(packs.split(','));
 const rules = on === undefined ? undefined : { packs: Object.fromEntries(Object.keys(PACKS).map((p) => [p, on.has(p) ? ('error' as const) : ('off' as const)])) };

@@ -13,7 +13,7 @@ import { breakdown } from './breakdown.js';
 import { REPO, fmt, machine, median, rssMethod, run, table, timedNode } from './harness.js';
 import type { TimedRun } from './harness.js';
 import type { BreakdownRow } from './breakdown.js';
-import { BENCH_DATA_DIR, validItems, writeFeedFiles } from './data.js';
+import { BENCH_DATA_DIR, asParsed, validItems, writeFeedFiles } from './data.js';
 import { compileRawAjv } from './raw-ajv.js';
 import { SET_NAMES, catalogGateRound, itemSets, rawRound } from './throughput.js';
 import type { RoundResult, SetName } from './throughput.js';
@@ -360,7 +360,7 @@ interface BreakdownFigures {
 }
 
 async function partD(cfg: Config, specFile: string): Promise<BreakdownFigures> {
-  const items = validItems(cfg.records, 11);
+  const items = asParsed(validItems(cfg.records, 11));
   const rows = await breakdown(items, 'packs', cfg.quick ? 1 : 2, cfg.quick ? 3 : 5);
   const { validate } = compileRawAjv(specFile);
   const raw: number[] = [];

@@ -2,7 +2,7 @@
 // time, and the rounds of one side alone (bench/throughput-side.ts runs them in a process of its own).
 import { Validator } from '../src/index.js';
 import type { ValidateOptions } from '../src/index.js';
-import { invalidItems, validItems } from './data.js';
+import { asParsed, invalidItems, validItems } from './data.js';
 import type { JsonObject } from './data.js';
 import { compileRawAjv, validateAllRaw } from './raw-ajv.js';
 
@@ -17,9 +17,9 @@ export interface RoundResult {
 export type SetName = 'valid' | 'invalid';
 export const SET_NAMES: readonly SetName[] = ['valid', 'invalid'];
 
-/** Part a's two sets of `records` items: the same items in every process (fixed seeds). */
+/** Part a's two sets of `records` items, as a feed file gives them (asParsed): the same items in every process (fixed seeds). */
 export function itemSets(records: number): Record<SetName, JsonObject[]> {
-  return { valid: validItems(records, 11), invalid: invalidItems(records, 12).map((x) => x.item) };
+  return { valid: asParsed(validItems(records, 11)), invalid: asParsed(invalidItems(records, 12).map((x) => x.item)) };
 }
 
 export function cpuMs(): number {
