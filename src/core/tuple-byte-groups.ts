@@ -2,6 +2,7 @@
 // chunks or one spilled partition at a time. Keys are hashed into an open-addressing table of typed arrays, as the
 // values form groups them (tuple-columns.ts), so no object is made per tuple or per key. Pure: no IO.
 import type { TupleField, TupleGroup } from './keyed-tuples.js';
+import { borrowInt32, giveBack } from './int32-scratch.js';
 import { HEADER, readField, readU32, sameBytes, skipField, slotMask } from './tuple-bytes.js';
 
 /**
@@ -114,15 +115,35 @@ export function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: Tu
     }
   }
   if (count === 0) return;
-  const bufferOf = new Int32Array(count);
-  const atOf = new Int32Array(count);
+  const bufferOf = borrowInt32(count);
+  const atOf = borrowInt32(count);
   const mask = slotMask(count);
   /** The slot's key as its group number, plus 1 (0: an empty slot); the key's hash is read from its first entry. */
-  const slotGroup = new Int32Array(mask + 1);
+  const slotGroup = borrowInt32(mask + 1);
   /** By entry: its group. By group: its first entry, and its size (then where its entries start in `order`). */
-  const groupOf = new Int32Array(count);
-  const firstOf = new Int32Array(count);
-  const sizes = new Int32Array(count);
+  const groupOf = borrowInt32(count);
+  const firstOf = borrowInt32(count);
+  const sizes = borrowInt32(count);
+  const order = borrowInt32(count);
+  try {
+    groupEntries(buffers, count, mask, { bufferOf, atOf, slotGroup, groupOf, firstOf, sizes, order }, reduce, minSize);
+  } finally {
+    giveBack(bufferOf, atOf, slotGroup, groupOf, firstOf, sizes, order);
+  }
+}
+
+interface EntryArrays {
+  bufferOf: Int32Array;
+  atOf: Int32Array;
+  slotGroup: Int32Array;
+  groupOf: Int32Array;
+  firstOf: Int32Array;
+  sizes: Int32Array;
+  order: Int32Array;
+}
+
+function groupEntries(buffers: readonly Uint8Array[], count: number, mask: number, arrays: EntryArrays, reduce: (group: TupleGroup) => void, minSize: number): void {
+  const { bufferOf, atOf, slotGroup, groupOf, firstOf, sizes, order } = arrays;
   let groups = 0;
   let e = 0;
   for (let b = 0; b < buffers.length; b++) {
@@ -158,7 +179,6 @@ export function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: Tu
     }
   }
   // Each key's entries side by side, in key order then append order (a counting sort by group), for the group to index.
-  const order = new Int32Array(count);
   let from = 0;
   for (let g = 0; g < groups; g++) {
     const size = sizes[g] as number;

@@ -2,6 +2,7 @@
 // numbers, each field), no object and no encoding per tuple, with an estimate of the heap they hold; grouped by key at
 // the end through a hash table of typed arrays. Pure: no IO.
 import type { TupleField, TupleGroup } from './keyed-tuples.js';
+import { borrowInt32, giveBack } from './int32-scratch.js';
 import { taggedArray } from './tagged-array.js';
 import { hashKey, slotMask } from './tuple-bytes.js';
 
@@ -117,21 +118,25 @@ export class TupleColumns {
   forEachGroup(reduce: (group: TupleGroup) => void, minSize = 1): void {
     const count = this.#size;
     if (count === 0) return;
-    const next = new Int32Array(count).fill(-1);
-    const sizes = new Int32Array(count);
-    const firsts = new Int32Array(count);
-    const groups = linkKeys(this.#keys, count, next, sizes, firsts);
-    // Each key's tuples side by side, in key order then append order, for the group to index.
-    const order = new Int32Array(count);
-    const group = new ColumnGroup(this, order);
-    let at = 0;
-    for (let g = 0; g < groups; g++) {
-      const first = firsts[g] as number;
-      const size = sizes[first] as number;
-      if (size < minSize) continue;
-      const from = at;
-      for (let t = first; t >= 0; t = next[t] as number) order[at++] = t;
-      reduce(group.set(from, size));
+    const next = borrowInt32(count).fill(-1);
+    const sizes = borrowInt32(count);
+    const firsts = borrowInt32(count);
+    const order = borrowInt32(count);
+    try {
+      const groups = linkKeys(this.#keys, count, next, sizes, firsts);
+      // Each key's tuples side by side, in key order then append order, for the group to index.
+      const group = new ColumnGroup(this, order);
+      let at = 0;
+      for (let g = 0; g < groups; g++) {
+        const first = firsts[g] as number;
+        const size = sizes[first] as number;
+        if (size < minSize) continue;
+        const from = at;
+        for (let t = first; t >= 0; t = next[t] as number) order[at++] = t;
+        reduce(group.set(from, size));
+      }
+    } finally {
+      giveBack(next, sizes, firsts, order);
     }
   }
 }
@@ -145,11 +150,11 @@ export class TupleColumns {
  */
 function linkKeys(keys: readonly string[][], count: number, next: Int32Array, sizes: Int32Array, firsts: Int32Array): number {
   const mask = slotMask(count);
-  const slotHash = new Int32Array(mask + 1);
+  const slotHash = borrowInt32(mask + 1);
   /** The first tuple of the slot's key, plus 1 (0: an empty slot). */
-  const slotFirst = new Int32Array(mask + 1);
+  const slotFirst = borrowInt32(mask + 1);
   /** By first tuple: the key's last tuple so far. */
-  const last = new Int32Array(count);
+  const last = borrowInt32(count);
   let groups = 0;
   for (let t = 0; t < count; t++) {
     const key = readSlot(keys, t);
@@ -174,6 +179,7 @@ function linkKeys(keys: readonly string[][], count: number, next: Int32Array, si
       slot = (slot + 1) & mask;
     }
   }
+  giveBack(slotHash, slotFirst, last);
   return groups;
 }
 
