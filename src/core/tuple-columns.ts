@@ -51,6 +51,11 @@ export class TupleColumns {
   readonly #keys: string[][] = taggedArray<string[]>();
   /** Whole numbers only (`| 0`), in blocks of the general kind as well: one hidden class for every block. */
   readonly #records: number[][] = taggedArray<number[]>();
+  /**
+   * Each key's hash, worked out as the tuple is appended, while the rule has just read the key's text: grouping then
+   * reads a key's text only where two hashes match, not every key's from wherever in the heap it lies.
+   */
+  readonly #hashes: number[][] = taggedArray<number[]>();
   /** By field, then by tuple (in blocks); a column made after some tuples holds ABSENT for them. */
   readonly #fields: Cell[][][] = taggedArray<Cell[][]>();
   #size = 0;
@@ -83,6 +88,7 @@ export class TupleColumns {
     // call of the builtin (about 940 instructions a record over the three stores, callgrind 2026-11-25).
     writeSlot(this.#keys, t, key);
     writeSlot(this.#records, t, record | 0);
+    writeSlot(this.#hashes, t, hashKey(key) | 0);
     let bytes = textBytes(key);
     for (let f = 0; f < n; f++) {
       const value = fields[f];
@@ -91,7 +97,7 @@ export class TupleColumns {
       writeSlot(columns[f] as Cell[][], t, typeof value === 'number' ? value | 0 : value);
     }
     for (let f = n; f < columns.length; f++) writeSlot(columns[f] as Cell[][], t, ABSENT);
-    return bytes + (2 + columns.length) * SLOT_BYTES;
+    return bytes + (3 + columns.length) * SLOT_BYTES;
   }
 
   /** The tuple's fields (as appended, without trailing absent ones) into `into`; returns `into`. */
@@ -110,10 +116,10 @@ export class TupleColumns {
    * were appended, keys in the order they first appeared. Keys are hashed into an open-addressing table (hash and
    * first tuple per slot); each tuple links to the next one of its key, so no array or object is made per key. (A Map
    * in its place ran fewer instructions single-threaded but took ~13 ms a round of 10,000 records with V8's default
-   * flags: 2026-11-25, session 14. Hashing each key as it was appended instead, so this reads a key's text only when
-   * two hashes match, ran 1-3% more instructions a round for 7% fewer simulated L1 read misses, and no CPU gain showed
-   * in alternating runs: session 15.) A rule that looks only for repeated keys asks for `minSize` 2: the keys of one
-   * tuple (most SKUs and product IDs) then make no call.
+   * flags: 2026-11-25, session 14.) The hashes were worked out at append (#hashes), so this reads a key's text only
+   * where two hashes match: part a's valid rate +4% (BENCHMARKS.md, session 19; session 15's alternating runs, on a
+   * machine whose vCPUs changed speed under them, could not show it). A rule that looks only for repeated keys asks for
+   * `minSize` 2: the keys of one tuple (most SKUs and product IDs) then make no call.
    */
   forEachGroup(reduce: (group: TupleGroup) => void, minSize = 1): void {
     const count = this.#size;
@@ -123,7 +129,7 @@ export class TupleColumns {
     const firsts = borrowInt32(count);
     const order = borrowInt32(count);
     try {
-      const groups = linkKeys(this.#keys, count, next, sizes, firsts);
+      const groups = linkKeys(this.#keys, this.#hashes, count, next, sizes, firsts);
       // Each key's tuples side by side, in key order then append order, for the group to index.
       const group = new ColumnGroup(this, order);
       let at = 0;
@@ -148,7 +154,7 @@ export class TupleColumns {
  * the next call, so a loop that shared forEachGroup with the code after it left that code at the first thing after it
  * not yet run ("insufficient type feedback"), every call, and reduced the groups unoptimised.
  */
-function linkKeys(keys: readonly string[][], count: number, next: Int32Array, sizes: Int32Array, firsts: Int32Array): number {
+function linkKeys(keys: readonly string[][], hashes: readonly number[][], count: number, next: Int32Array, sizes: Int32Array, firsts: Int32Array): number {
   const mask = slotMask(count);
   const slotHash = borrowInt32(mask + 1);
   /** The first tuple of the slot's key, plus 1 (0: an empty slot). */
@@ -157,8 +163,7 @@ function linkKeys(keys: readonly string[][], count: number, next: Int32Array, si
   const last = borrowInt32(count);
   let groups = 0;
   for (let t = 0; t < count; t++) {
-    const key = readSlot(keys, t);
-    const hash = hashKey(key) | 0;
+    const hash = readSlot(hashes, t);
     let slot = hash & mask;
     for (;;) {
       const first = (slotFirst[slot] as number) - 1;
@@ -170,7 +175,7 @@ function linkKeys(keys: readonly string[][], count: number, next: Int32Array, si
         firsts[groups++] = t;
         break;
       }
-      if (slotHash[slot] === hash && readSlot(keys, first) === key) {
+      if (slotHash[slot] === hash && readSlot(keys, first) === readSlot(keys, t)) {
         next[last[first] as number] = t;
         last[first] = t;
         sizes[first] = (sizes[first] as number) + 1;
