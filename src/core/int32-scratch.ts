@@ -3,9 +3,9 @@
 // is fresh memory, zeroed, and on this project's VMs each new page of it is a fault costing ~8 µs, more than grouping
 // the ~100 tuples the page holds (bench/stores.ts and part a, BENCHMARKS.md, session 19). Pure: no IO.
 
-/** Arrays kept for lending, and the longest kept: a very large store's arrays go with it. */
+/** Arrays kept for lending (at most 8 MiB in all), and the longest kept: a very large store's arrays go with it. */
 const MAX_KEPT = 16;
-const MAX_KEPT_LENGTH = 1 << 18;
+const MAX_KEPT_LENGTH = 1 << 17;
 /** Shorter arrays are made afresh, as cheap as lending (V8 keeps the shortest in its own heap). */
 const MIN_LENT_LENGTH = 64;
 

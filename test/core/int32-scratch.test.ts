@@ -35,8 +35,8 @@ describe('borrowInt32', () => {
     expect(short.length).toBe(10);
     giveBack(short);
     expect(borrowInt32(10).buffer).not.toBe(short.buffer);
-    const long = borrowInt32(1 << 19);
+    const long = borrowInt32(1 << 18);
     giveBack(long);
-    expect(borrowInt32(1 << 19).buffer).not.toBe(long.buffer);
+    expect(borrowInt32(1 << 18).buffer).not.toBe(long.buffer);
   });
 });
