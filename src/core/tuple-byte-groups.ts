@@ -132,6 +132,7 @@ export function reduceBuffers(buffers: readonly Uint8Array[], reduce: (group: Tu
   }
 }
 
+/** reduceBuffers' working arrays (borrowed, see int32-scratch.ts), each at least `count` long, `slotGroup` mask + 1. */
 interface EntryArrays {
   bufferOf: Int32Array;
   atOf: Int32Array;
@@ -142,6 +143,7 @@ interface EntryArrays {
   order: Int32Array;
 }
 
+/** reduceBuffers' work once its arrays are borrowed: group the `count` entries, then reduce the groups of `minSize`. */
 function groupEntries(buffers: readonly Uint8Array[], count: number, mask: number, arrays: EntryArrays, reduce: (group: TupleGroup) => void, minSize: number): void {
   const { bufferOf, atOf, slotGroup, groupOf, firstOf, sizes, order } = arrays;
   let groups = 0;

@@ -286,7 +286,7 @@ export class Validator {
     // Only records with a source or schema issue get a list: most records have neither.
     let paths: string[] | undefined;
     if (input.issues !== undefined && input.issues.length > 0) {
-      paths = [];
+      paths = taggedArray<string>();
       for (const s of this.#fromSource(input, index, sku, productType)) {
         // The source's finding on a cell is the root cause: rules stay quiet about the same path.
         paths.push(s.path);
@@ -295,7 +295,7 @@ export class Validator {
     }
     // The valid-only check first: the validator with errors runs only for the items it rejects.
     if (!compiled.isValidItem(item) && !compiled.validateItem(item)) {
-      paths ??= [];
+      paths ??= taggedArray<string>();
       for (const issue of schemaIssues(compiled, item, index, sku, productType)) {
         this.#locate(issue, location);
         paths.push(issue.path);
