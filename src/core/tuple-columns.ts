@@ -127,9 +127,13 @@ export class TupleColumns {
     const next = borrowInt32(count).fill(-1);
     const sizes = borrowInt32(count);
     const firsts = borrowInt32(count);
+    const last = borrowInt32(count);
     const order = borrowInt32(count);
+    const tableSize = slotMask(count) + 1;
+    const slotHash = borrowInt32(tableSize);
+    const slotFirst = borrowInt32(tableSize);
     try {
-      const groups = linkKeys(this.#keys, this.#hashes, count, next, sizes, firsts);
+      const groups = linkKeys(this.#keys, this.#hashes, count, { next, sizes, firsts, last, slotHash, slotFirst });
       // Each key's tuples side by side, in key order then append order, for the group to index.
       const group = new ColumnGroup(this, order);
       let at = 0;
@@ -142,7 +146,7 @@ export class TupleColumns {
         reduce(group.set(from, size));
       }
     } finally {
-      giveBack(next, sizes, firsts, order);
+      giveBack(next, sizes, firsts, last, order, slotHash, slotFirst);
     }
   }
 }
@@ -154,13 +158,9 @@ export class TupleColumns {
  * the next call, so a loop that shared forEachGroup with the code after it left that code at the first thing after it
  * not yet run ("insufficient type feedback"), every call, and reduced the groups unoptimised.
  */
-function linkKeys(keys: readonly string[][], hashes: readonly number[][], count: number, next: Int32Array, sizes: Int32Array, firsts: Int32Array): number {
+function linkKeys(keys: readonly string[][], hashes: readonly number[][], count: number, arrays: LinkArrays): number {
+  const { next, sizes, firsts, last, slotHash, slotFirst } = arrays;
   const mask = slotMask(count);
-  const slotHash = borrowInt32(mask + 1);
-  /** The first tuple of the slot's key, plus 1 (0: an empty slot). */
-  const slotFirst = borrowInt32(mask + 1);
-  /** By first tuple: the key's last tuple so far. */
-  const last = borrowInt32(count);
   let groups = 0;
   for (let t = 0; t < count; t++) {
     const hash = readSlot(hashes, t);
@@ -184,8 +184,22 @@ function linkKeys(keys: readonly string[][], hashes: readonly number[][], count:
       slot = (slot + 1) & mask;
     }
   }
-  giveBack(slotHash, slotFirst, last);
   return groups;
+}
+
+/** linkKeys' arrays, borrowed by forEachGroup (int32-scratch.ts): nothing after linkKeys' loop but its return (see above). */
+interface LinkArrays {
+  /** By tuple: the next tuple of its key, -1 after its key's last (filled with -1 by the caller). */
+  next: Int32Array;
+  /** By a key's first tuple: how many tuples the key has. */
+  sizes: Int32Array;
+  /** The keys' first tuples, in the order the keys first appear. */
+  firsts: Int32Array;
+  /** By a key's first tuple: its last tuple so far. */
+  last: Int32Array;
+  /** The hash table (mask + 1 slots): each slot's key hash, and its key's first tuple plus 1 (0: an empty slot). */
+  slotHash: Int32Array;
+  slotFirst: Int32Array;
 }
 
 /** A column made when `length` tuples are in: ABSENT for each of them. */
