@@ -1,12 +1,9 @@
 // Benchmark entry (`npm run bench`, `node dist/bench/run.js [--quick] [--only a,b,c,d]`): catalog-gate against
 // a hand-written raw-Ajv baseline on the same generated data, in one run, printed as tables of figures.
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcessByStdio } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { BUNDLED_CACHE_DIR, SpecStore } from '../src/index.js';
 import { breakdown } from './breakdown.js';
@@ -30,8 +27,8 @@ interface Config {
   records: number;
   warmupRounds: number;
   timedRounds: number;
-  /** Part a: timed rounds with each side alone in a process of its own, the two processes' rounds interleaved. */
-  aloneRounds: number;
+  /** Part a: pairs of processes, one per side, each running the rounds alone (both held to one CPU, see sideCpu). */
+  sidePairs: number;
   /** Part b: fresh-process repetitions per product type. */
   startupReps: number;
   /** Part c: records in the JSONL feed, and timed runs per side. */
@@ -45,8 +42,8 @@ function config(argv: readonly string[]): Config {
   const only = onlyAt >= 0 ? argv[onlyAt + 1] : argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const parts = new Set((only ?? 'a,b,c,d').split(',').map((p) => p.trim()));
   return quick
-    ? { quick, parts, records: 400, warmupRounds: 1, timedRounds: 5, aloneRounds: 5, startupReps: 1, feedRecords: 2000, feedRuns: 1 }
-    : { quick, parts, records: 10000, warmupRounds: 3, timedRounds: 7, aloneRounds: 21, startupReps: 5, feedRecords: 50000, feedRuns: 5 };
+    ? { quick, parts, records: 400, warmupRounds: 1, timedRounds: 5, sidePairs: 1, startupReps: 1, feedRecords: 2000, feedRuns: 1 }
+    : { quick, parts, records: 10000, warmupRounds: 3, timedRounds: 7, sidePairs: 5, startupReps: 5, feedRecords: 50000, feedRuns: 5 };
 }
 
 // ---- helpers ----
@@ -78,8 +75,8 @@ interface ThroughputFigures {
   rounds: number;
   /** The two sides' rounds alternating in this process. */
   sets: Record<SetName, SetFigures>;
-  /** Each side alone in a process of its own, the two processes' rounds interleaved, both held to `cpu` (see sideCpu). */
-  alone: { rounds: number; cpu: string | undefined; sets: Record<SetName, SetFigures> };
+  /** Each side alone in processes of its own, `pairs` of them alternating, all held to `cpu` (see sideCpu). */
+  alone: { pairs: number; cpu: string | undefined; sets: Record<SetName, SetFigures> };
 }
 
 /**
@@ -88,57 +85,22 @@ interface ThroughputFigures {
  * rates by up to 1.7x here (BENCHMARKS.md, session 19), then moves no ratio, where the ratio of the two medians can
  * pair one side's fast rounds with the other's slow ones.
  */
-function figures(records: number, cg: RoundResult[], raw: RoundResult[]): SetFigures {
+function figures(records: number, cg: RoundResult[], raw: RoundResult[], pairRatios?: { ratio: number; cpuRatio: number }): SetFigures {
   const perSec = (rounds: RoundResult[], key: 'ms' | 'cpuMs'): number => records / (median(rounds.map((x) => x[key])) / 1000);
   const pairs = (key: 'ms' | 'cpuMs'): number => median(cg.map((c, i) => (raw[i] as RoundResult)[key] / c[key]));
-  return { cg, raw, cgPerSec: perSec(cg, 'ms'), rawPerSec: perSec(raw, 'ms'), cgPerCpuSec: perSec(cg, 'cpuMs'), rawPerCpuSec: perSec(raw, 'cpuMs'), ratio: pairs('ms'), cpuRatio: pairs('cpuMs') };
+  return { cg, raw, cgPerSec: perSec(cg, 'ms'), rawPerSec: perSec(raw, 'ms'), cgPerCpuSec: perSec(cg, 'cpuMs'), rawPerCpuSec: perSec(raw, 'cpuMs'), ...(pairRatios ?? { ratio: pairs('ms'), cpuRatio: pairs('cpuMs') }) };
 }
 
 /**
- * The CPU both side processes are held to (`taskset`), so that each pair of rounds runs on the same one: on this
- * host the two vCPUs' speeds change independently, by up to 1.7x, and a process left free keeps to one of them for
- * seconds, so two processes can each sit on a different one (BENCHMARKS.md, session 19). CATALOG_GATE_BENCH_CPU
- * chooses it (default 0; "none" leaves the processes free); undefined without `taskset`.
+ * The CPU the side processes are held to (`taskset`), so that both sides run on the same one: on this host the two
+ * vCPUs' speeds change independently, by up to 1.7x, and a process left free keeps to one of them for seconds, so two
+ * processes could each sit on a different one (BENCHMARKS.md, session 19). CATALOG_GATE_BENCH_CPU chooses it (default
+ * 0; "none" leaves the processes free); undefined without `taskset`.
  */
 function sideCpu(): string | undefined {
   const cpu = process.env.CATALOG_GATE_BENCH_CPU ?? '0';
   if (cpu === 'none') return undefined;
   return spawnSync('taskset', ['-V'], { stdio: 'ignore' }).error === undefined ? cpu : undefined;
-}
-
-/** A side of part a in a process of its own, running one round whenever asked (throughput-side.ts --serve). */
-class SideProcess {
-  readonly #child: ChildProcessByStdio<Writable, Readable, null>;
-  readonly #lines: AsyncIterator<string>;
-
-  private constructor(child: ChildProcessByStdio<Writable, Readable, null>) {
-    this.#child = child;
-    this.#lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  }
-
-  static async start(side: 'catalog-gate' | 'raw', specFile: string, records: number): Promise<SideProcess> {
-    const args = [join(HERE, 'throughput-side.js'), side, specFile, String(records), '--serve'];
-    const cpu = sideCpu();
-    const child = cpu === undefined ? spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] }) : spawn('taskset', ['-c', cpu, process.execPath, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const p = new SideProcess(child);
-    if ((await p.#line()) !== 'ready') throw new Error(`${side}: the side process did not start`);
-    return p;
-  }
-
-  async round(set: SetName): Promise<RoundResult> {
-    this.#child.stdin.write(`${set}\n`);
-    return JSON.parse(await this.#line()) as RoundResult;
-  }
-
-  close(): void {
-    this.#child.stdin.end();
-  }
-
-  async #line(): Promise<string> {
-    const next = await this.#lines.next();
-    if (next.done === true) throw new Error('a side process of part a ended early');
-    return next.value;
-  }
 }
 
 async function partA(cfg: Config, specFile: string): Promise<ThroughputFigures> {
@@ -159,34 +121,40 @@ async function partA(cfg: Config, specFile: string): Promise<ThroughputFigures> 
     }
     process.stderr.write(`  a: round ${String(round + 1)}/${String(cfg.warmupRounds + cfg.timedRounds)}${timed ? '' : ' (warm-up)'}\n`);
   }
-  // The same rounds, each side alone in a process of its own, the two processes taking turns round by round (who goes
-  // first alternating), so each pair of rounds meets the same phase of the host.
+  // The same rounds, each side alone in a process of its own running all its rounds in a row, the two alternating, all
+  // on one CPU. (Session 19 had the two processes take turns round by round: each then did its V8 background work,
+  // GC and compiling, while the other's round was timed, which gained catalog-gate, with more of it, about 17% and raw
+  // Ajv 5%.) A pair's ratio is of its two processes' medians; the table gives the median of the pairs' ratios.
   const alone: Record<SetName, { cg: RoundResult[]; raw: RoundResult[] }> = { valid: { cg: [], raw: [] }, invalid: { cg: [], raw: [] } };
-  const cgSide = await SideProcess.start('catalog-gate', specFile, cfg.records);
-  const rawSide = await SideProcess.start('raw', specFile, cfg.records);
-  try {
-    for (let round = 0; round < cfg.warmupRounds + cfg.aloneRounds; round++) {
-      const timed = round >= cfg.warmupRounds;
-      for (const name of SET_NAMES) {
-        const cgFirst = round % 2 === 0;
-        const first = await (cgFirst ? cgSide : rawSide).round(name);
-        const second = await (cgFirst ? rawSide : cgSide).round(name);
-        if (timed) {
-          alone[name].cg.push(cgFirst ? first : second);
-          alone[name].raw.push(cgFirst ? second : first);
-        }
-      }
-      if (round % 5 === 4 || round === cfg.warmupRounds + cfg.aloneRounds - 1) process.stderr.write(`  a: each side alone, round ${String(round + 1)}/${String(cfg.warmupRounds + cfg.aloneRounds)}\n`);
+  const pairRatios: Record<SetName, { ms: number[]; cpuMs: number[] }> = { valid: { ms: [], cpuMs: [] }, invalid: { ms: [], cpuMs: [] } };
+  const cpu = sideCpu();
+  const side = async (name: 'catalog-gate' | 'raw'): Promise<Record<SetName, RoundResult[]>> => {
+    const args = [join(HERE, 'throughput-side.js'), name, specFile, String(cfg.records), String(cfg.warmupRounds), String(cfg.timedRounds)];
+    if (cpu === undefined) return JSON.parse((await timedNode(args)).stdout) as Record<SetName, RoundResult[]>;
+    const r = await run('taskset', ['-c', cpu, process.execPath, ...args]);
+    if (r.code !== 0) throw new Error(`throughput-side ${name} exited with ${String(r.code)}: ${r.stderr}`);
+    return JSON.parse(r.stdout) as Record<SetName, RoundResult[]>;
+  };
+  for (let pair = 0; pair < cfg.sidePairs; pair++) {
+    const cg = await side('catalog-gate');
+    const raw = await side('raw');
+    for (const name of SET_NAMES) {
+      alone[name].cg.push(...cg[name]);
+      alone[name].raw.push(...raw[name]);
+      for (const key of ['ms', 'cpuMs'] as const) pairRatios[name][key].push(median(raw[name].map((r) => r[key])) / median(cg[name].map((r) => r[key])));
     }
-  } finally {
-    cgSide.close();
-    rawSide.close();
+    process.stderr.write(`  a: each side alone, pair ${String(pair + 1)}/${String(cfg.sidePairs)}\n`);
   }
   const all = (from: typeof rounds): Record<SetName, SetFigures> => ({
     valid: figures(cfg.records, from.valid.cg, from.valid.raw),
     invalid: figures(cfg.records, from.invalid.cg, from.invalid.raw),
   });
-  return { records: cfg.records, rounds: cfg.timedRounds, sets: all(rounds), alone: { rounds: cfg.aloneRounds, cpu: sideCpu(), sets: all(alone) } };
+  const paired = (name: SetName): { ratio: number; cpuRatio: number } => ({ ratio: median(pairRatios[name].ms), cpuRatio: median(pairRatios[name].cpuMs) });
+  const aloneSets: Record<SetName, SetFigures> = {
+    valid: figures(cfg.records, alone.valid.cg, alone.valid.raw, paired('valid')),
+    invalid: figures(cfg.records, alone.invalid.cg, alone.invalid.raw, paired('invalid')),
+  };
+  return { records: cfg.records, rounds: cfg.timedRounds, sets: all(rounds), alone: { pairs: cfg.sidePairs, cpu, sets: aloneSets } };
 }
 
 function throughputTable(sets: Record<SetName, SetFigures>): string {
@@ -201,7 +169,7 @@ function printA(a: ThroughputFigures): void {
   console.log(`\n## a. Records/s, in-process (${fmt(a.records)} items per set, median of ${String(a.rounds)} timed rounds)\n`);
   console.log("The two sides alternating round by round in one process (each side's median rate; the ratio is the median of the rounds' pairs):\n");
   console.log(throughputTable(a.sets));
-  console.log(`\nEach side alone in a process of its own, the two processes taking turns round by round${a.alone.cpu === undefined ? '' : `, both held to CPU ${a.alone.cpu}`} (${String(a.alone.rounds)} timed rounds; each side's median rate, and the median of the ${String(a.alone.rounds)} pairs' ratios):\n`);
+  console.log(`\nEach side alone in a process of its own running all its rounds, ${String(a.alone.pairs)} alternating pairs of processes${a.alone.cpu === undefined ? '' : `, all held to CPU ${a.alone.cpu}`} (each side's median rate over all its timed rounds; the ratio is the median of the pairs' ratios):\n`);
   console.log(throughputTable(a.alone.sets));
   console.log('\nWhat each side found (last timed round):');
   for (const name of SET_NAMES) {
