@@ -83,7 +83,8 @@ interface ThroughputFigures {
  * Each side's median rate, and the ratio as the median of the rounds' own ratios (catalog-gate's round i against raw
  * Ajv's round i, run right before or after it): a change of the host's speed between rounds, which moves both sides'
  * rates by up to 1.7x here (BENCHMARKS.md, session 19), then moves no ratio, where the ratio of the two medians can
- * pair one side's fast rounds with the other's slow ones.
+ * pair one side's fast rounds with the other's slow ones. `pairRatios`, when given, are the ratios instead (the alone
+ * table's: the median of its pairs of processes').
  */
 function figures(records: number, cg: RoundResult[], raw: RoundResult[], pairRatios?: { ratio: number; cpuRatio: number }): SetFigures {
   const perSec = (rounds: RoundResult[], key: 'ms' | 'cpuMs'): number => records / (median(rounds.map((x) => x[key])) / 1000);
@@ -130,8 +131,7 @@ async function partA(cfg: Config, specFile: string): Promise<ThroughputFigures> 
   const cpu = sideCpu();
   const side = async (name: 'catalog-gate' | 'raw'): Promise<Record<SetName, RoundResult[]>> => {
     const args = [join(HERE, 'throughput-side.js'), name, specFile, String(cfg.records), String(cfg.warmupRounds), String(cfg.timedRounds)];
-    if (cpu === undefined) return JSON.parse((await timedNode(args)).stdout) as Record<SetName, RoundResult[]>;
-    const r = await run('taskset', ['-c', cpu, process.execPath, ...args]);
+    const r = cpu === undefined ? await run(process.execPath, args) : await run('taskset', ['-c', cpu, process.execPath, ...args]);
     if (r.code !== 0) throw new Error(`throughput-side ${name} exited with ${String(r.code)}: ${r.stderr}`);
     return JSON.parse(r.stdout) as Record<SetName, RoundResult[]>;
   };

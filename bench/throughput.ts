@@ -65,21 +65,15 @@ export function rawRound(validate: RawValidate, items: readonly JsonObject[]): R
   return { ms, cpuMs: cpuMs() - c0, invalid: findings.length, issues: findings.reduce((n, f) => n + f.errors.length, 0) };
 }
 
-/** One side's round over one set: the side's items and validator made once (the validator compiled, for raw Ajv). */
-export function sideRunner(side: 'catalog-gate' | 'raw', specFile: string, records: number): (set: SetName) => Promise<RoundResult> {
-  const sets = itemSets(records);
-  const validate = side === 'raw' ? compileRawAjv(specFile).validate : undefined;
-  return async (name) => (validate === undefined ? catalogGateRound(sets[name]) : rawRound(validate, sets[name]));
-}
-
 /** One side's rounds alone, as part a runs them (each round: the valid set, then the invalid one); timed rounds only. */
 export async function sideRounds(side: 'catalog-gate' | 'raw', specFile: string, records: number, warmupRounds: number, timedRounds: number): Promise<Record<SetName, RoundResult[]>> {
-  const round = sideRunner(side, specFile, records);
+  const sets = itemSets(records);
+  const validate = side === 'raw' ? compileRawAjv(specFile).validate : undefined;
   const out: Record<SetName, RoundResult[]> = { valid: [], invalid: [] };
-  for (let r = 0; r < warmupRounds + timedRounds; r++) {
+  for (let round = 0; round < warmupRounds + timedRounds; round++) {
     for (const name of SET_NAMES) {
-      const result = await round(name);
-      if (r >= warmupRounds) out[name].push(result);
+      const r = validate === undefined ? await catalogGateRound(sets[name]) : rawRound(validate, sets[name]);
+      if (round >= warmupRounds) out[name].push(r);
     }
   }
   return out;

@@ -117,7 +117,7 @@ export class TupleColumns {
    * first tuple per slot); each tuple links to the next one of its key, so no array or object is made per key. (A Map
    * in its place ran fewer instructions single-threaded but took ~13 ms a round of 10,000 records with V8's default
    * flags: 2026-11-25, session 14.) The hashes were worked out at append (#hashes), so this reads a key's text only
-   * where two hashes match: part a's valid rate +4% (BENCHMARKS.md, session 19; session 15's alternating runs, on a
+   * where two hashes match: catalog-gate's valid rate in part a +4% (BENCHMARKS.md, session 19; session 15's alternating runs, on a
    * machine whose vCPUs changed speed under them, could not show it). A rule that looks only for repeated keys asks for
    * `minSize` 2: the keys of one tuple (most SKUs and product IDs) then make no call.
    */
